@@ -1,0 +1,89 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Stayfull.Domain.Audit;
+using Stayfull.Domain.Folios;
+using Stayfull.Domain.Guests;
+using Stayfull.Domain.Hotels;
+using Stayfull.Domain.Rates;
+using Stayfull.Domain.Reservations;
+using Stayfull.Domain.Rooms;
+using Stayfull.Domain.Tenancy;
+
+namespace Stayfull.Domain.Data;
+
+/// <summary>
+/// The one model of the platform. A context is opened for exactly one hotel (<see cref="TenantId"/>):
+/// every tenant-owned query is filtered by it and every write outside it is refused.
+/// Provider-specific subclasses exist only to carry their own migrations.
+/// </summary>
+public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+{
+    /// <summary>The hotel this context serves; <see cref="Guid.Empty"/> sees no tenant rows at all.</summary>
+    public Guid TenantId { get; internal set; }
+
+    public DbSet<Hotel> Hotels => Set<Hotel>();
+
+    public DbSet<HotelMembership> Memberships => Set<HotelMembership>();
+
+    public DbSet<RoomType> RoomTypes => Set<RoomType>();
+
+    public DbSet<Room> Rooms => Set<Room>();
+
+    public DbSet<RatePlan> RatePlans => Set<RatePlan>();
+
+    public DbSet<RoomTypeDay> RoomTypeDays => Set<RoomTypeDay>();
+
+    public DbSet<Guest> Guests => Set<Guest>();
+
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+
+    public DbSet<FolioEntry> FolioEntries => Set<FolioEntry>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(StayfullDbContext).Assembly, t => t.Namespace == typeof(StayfullDbContext).Namespace + ".Configuration");
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        {
+            var method = typeof(StayfullDbContext).GetMethod(nameof(TenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType);
+            entity.SetQueryFilter((LambdaExpression)method.Invoke(this, null)!);
+        }
+    }
+
+    private Expression<Func<T, bool>> TenantFilter<T>()
+        where T : ITenantOwned => e => e.HotelId == TenantId;
+
+    /// <summary>Refuses to write a row of another hotel, whatever id the caller managed to get hold of.</summary>
+    private void GuardTenant()
+    {
+        if (TenantId == Guid.Empty)
+        {
+            return; // platform context: sign-up, seeding, cross-hotel jobs
+        }
+
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity.HotelId != TenantId)
+            {
+                throw new InvalidOperationException("A change to another hotel's data was refused.");
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Stayfull.Domain.Data;
+using Stayfull.Domain.Demo;
+using Stayfull.Domain.Folios;
+using Stayfull.Domain.Hotels;
+using Stayfull.Domain.Kpis;
+using Stayfull.Domain.Rates;
+using Stayfull.Domain.Reservations;
+using Stayfull.Domain.Rooms;
+using Stayfull.Domain.Sessions;
+
+namespace Stayfull.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>The PMS core: database, sessions per hotel, and the domain services pages and endpoints call.</summary>
+    public static IServiceCollection AddStayfullDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString is required for SQL Server and PostgreSQL.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StayfullDb>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DemoHotelSeeder>();
+        services.AddSingleton<HotelOnboarding>();
+        services.AddScoped<HotelSessions>();
+        services.AddScoped<AvailabilityService>();
+        services.AddScoped<BookingService>();
+        services.AddScoped<ReservationService>();
+        services.AddScoped<FolioService>();
+        services.AddScoped<RoomService>();
+        services.AddScoped<RateService>();
+        services.AddScoped<KpiService>();
+        services.AddScoped<HotelSettingsService>();
+        services.AddScoped<StaffDirectory>();
+        return services;
+    }
+}

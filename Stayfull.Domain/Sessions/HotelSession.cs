@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Stayfull.Domain.Audit;
+using Stayfull.Domain.Common;
+using Stayfull.Domain.Data;
+using Stayfull.Domain.Hotels;
+using Stayfull.Domain.Live;
+using Stayfull.Domain.Tenancy;
+
+namespace Stayfull.Domain.Sessions;
+
+/// <summary>
+/// One unit of work for one hotel: a fresh context bound to the hotel, who is acting, the hotel's
+/// "now" and "today", and the audit lines and live updates that go with the change.
+/// </summary>
+public sealed class HotelSession : IAsyncDisposable
+{
+    private readonly List<HotelChange> _changes = [];
+
+    internal HotelSession(StayfullDbContext db, StaffContext staff, Hotel hotel, DateTimeOffset now)
+    {
+        Db = db;
+        Staff = staff;
+        Hotel = hotel;
+        Now = now;
+        Today = hotel.LocalDate(now);
+    }
+
+    public StayfullDbContext Db { get; }
+
+    public StaffContext Staff { get; }
+
+    public Hotel Hotel { get; }
+
+    public DateTimeOffset Now { get; }
+
+    /// <summary>The hotel's calendar date now, in its own time zone.</summary>
+    public DateOnly Today { get; }
+
+    public Guid HotelId => Hotel.Id;
+
+    internal IReadOnlyList<HotelChange> Changes => _changes;
+
+    public Money Money(long minor) => Hotel.Money(minor);
+
+    /// <summary>Adds an audit line to the same save as the change it describes.</summary>
+    public void Audit(string entityType, Guid entityId, string action, object details) =>
+        Db.AuditEntries.Add(new AuditEntry(HotelId, Now, Staff.UserName, entityType, entityId, action, JsonSerializer.Serialize(details)));
+
+    /// <summary>Queues a live update, sent only after the change is saved.</summary>
+    public void Announce(ChangeTopic topic, Guid? entityId, string summary) =>
+        _changes.Add(new HotelChange(HotelId, topic, entityId, summary));
+
+    public ValueTask DisposeAsync() => Db.DisposeAsync();
+}
