@@ -11,6 +11,5 @@ for provider in Sqlite SqlServer Postgres; do
     --project Stayfull.Domain \
     --startup-project Stayfull.Domain \
     --context "${provider}StayfullDbContext" \
-    --output-dir "Data/Migrations/$provider" \
-    --namespace "Stayfull.Domain.Data.Migrations.$provider"
+    --output-dir "Data/Migrations/$provider"
 done

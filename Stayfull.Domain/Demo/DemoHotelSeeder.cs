@@ -22,14 +22,18 @@ public sealed class DemoHotelSeeder(StayfullDb database, TimeProvider time)
     private static readonly string[] FirstNames = ["Ana", "Ben", "Chloé", "David", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kavya", "Liam", "Maya", "Noah", "Olga", "Pablo", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Victor", "Wen", "Yara", "Zoe"];
     private static readonly string[] LastNames = ["Almeida", "Berg", "Costa", "Dubois", "Eriksen", "Fischer", "García", "Hansen", "Ito", "Jensen", "Kowalski", "Lopez", "Müller", "Novak", "O'Brien", "Petrov", "Rossi", "Silva", "Tanaka", "Varga", "Weber", "Yilmaz", "Zhang"];
 
+    /// <summary>True when no hotel exists yet: the only time demo data may be added.</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    {
+        await using var platform = database.ForPlatform();
+        return !await platform.Hotels.AnyAsync(cancellationToken);
+    }
+
     public async Task<bool> SeedIfEmptyAsync(IReadOnlyDictionary<StaffRole, string> demoUserIds, CancellationToken cancellationToken)
     {
-        await using (var platform = database.ForPlatform())
+        if (!await IsEmptyAsync(cancellationToken))
         {
-            if (await platform.Hotels.AnyAsync(cancellationToken))
-            {
-                return false;
-            }
+            return false;
         }
 
         var hotel = new Hotel(DemoHotel.Name, "Europe/Lisbon", "EUR", new TimeOnly(15, 0), new TimeOnly(11, 0), new Address("Rua do Cais 12", "Lisbon", "1100-001", "PT"));

@@ -69,7 +69,8 @@ public sealed class HotelSessions(StayfullDb database, ICurrentStaff currentStaf
 
                 // Full jitter: spread the retries of many concurrent losers apart.
                 var ceiling = Math.Min(200, 5 * (1 << Math.Min(attempt, 6)));
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), time, cancellationToken);
+                // Real time, not the business clock: a test's frozen clock must not freeze retries.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), cancellationToken);
             }
         }
     }

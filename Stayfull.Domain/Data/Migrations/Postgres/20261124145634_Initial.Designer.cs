@@ -12,7 +12,7 @@ using Stayfull.Domain.Data;
 namespace Stayfull.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStayfullDbContext))]
-    [Migration("20261124145146_Initial")]
+    [Migration("20261124145634_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Stayfull.Domain.Common;
+using Stayfull.Domain.Tenancy;
+
+namespace Stayfull.Web.Auth;
+
+/// <summary>
+/// The signed-in staff member and hotel. In a Blazor circuit the authentication state is the source
+/// (HttpContext is not reliable there); in a plain HTTP request (API, hub) it is the request's user.
+/// </summary>
+internal sealed class CurrentStaffFromSignIn(AuthenticationStateProvider authentication, IHttpContextAccessor http) : ICurrentStaff
+{
+    public async ValueTask<StaffContext> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await UserAsync();
+        var hotelId = StaffClaims.HotelOf(user);
+        var role = StaffClaims.RoleOf(user);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (hotelId is null || role is null || userId is null)
+        {
+            throw new ForbiddenException("Sign in to a hotel first.");
+        }
+
+        return new StaffContext(hotelId.Value, userId, user.Identity?.Name ?? userId, role.Value);
+    }
+
+    private async Task<ClaimsPrincipal> UserAsync()
+    {
+        try
+        {
+            return (await authentication.GetAuthenticationStateAsync()).User;
+        }
+        catch (InvalidOperationException)
+        {
+            // Not a component render: the provider was never given a state for this scope.
+            return http.HttpContext?.User ?? new ClaimsPrincipal();
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Stayfull.Domain;
+using Stayfull.Domain.Data;
+using Stayfull.Domain.Hotels;
+using Stayfull.Domain.Live;
+using Stayfull.Domain.Rates;
+using Stayfull.Domain.Rooms;
+using Stayfull.Domain.Tenancy;
+
+namespace Stayfull.Tests.Support;
+
+/// <summary>
+/// A real hotel in a real SQLite file, with the domain services wired as in production,
+/// a controllable clock and a switchable staff member. One per test; nothing is shared.
+/// </summary>
+public sealed class TestHotel : IAsyncDisposable
+{
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly string _file;
+
+    private TestHotel(ServiceProvider services, string file, FakeTimeProvider time, TestStaff staff, Hotel hotel, IReadOnlyList<RoomType> roomTypes, IReadOnlyList<Room> rooms, IReadOnlyList<RatePlan> ratePlans, string ownerUserId)
+    {
+        Services = services;
+        _file = file;
+        Time = time;
+        Staff = staff;
+        Hotel = hotel;
+        RoomTypes = roomTypes;
+        Rooms = rooms;
+        RatePlans = ratePlans;
+        OwnerUserId = ownerUserId;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public TestStaff Staff { get; }
+
+    public Hotel Hotel { get; }
+
+    public Guid HotelId => Hotel.Id;
+
+    public IReadOnlyList<RoomType> RoomTypes { get; }
+
+    public IReadOnlyList<Room> Rooms { get; }
+
+    public IReadOnlyList<RatePlan> RatePlans { get; }
+
+    public string OwnerUserId { get; }
+
+    public RecordingPublisher Published => Services.GetRequiredService<RecordingPublisher>();
+
+    /// <summary>The hotel's calendar date now.</summary>
+    public DateOnly Today => Hotel.LocalDate(Time.GetUtcNow());
+
+    /// <summary>A domain service resolved in a fresh scope, acting as <see cref="Staff"/>.</summary>
+    public T Get<T>()
+        where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>Acts as a member of this hotel with <paramref name="role"/> from now on.</summary>
+    public TestHotel ActAs(StaffRole role)
+    {
+        Staff.Current = new StaffContext(HotelId, "user-" + role, role + " tester", role);
+        return this;
+    }
+
+    /// <summary>A context bound to this hotel, for arranging and asserting on stored rows.</summary>
+    public StayfullDbContext Db() => Services.GetRequiredService<StayfullDb>().ForHotel(HotelId);
+
+    /// <param name="roomsPerType">Rooms of each type; numbers are 101, 102… for the first type, 201… for the second.</param>
+    public static async Task<TestHotel> CreateAsync(int roomTypes = 2, int roomsPerType = 3, DateTimeOffset? now = null, string? databaseFile = null)
+    {
+        var file = databaseFile ?? Path.Combine(Path.GetTempPath(), "stayfull-tests", $"{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var time = new FakeTimeProvider(now ?? DefaultNow);
+        var staff = new TestStaff();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["Database:ConnectionString"] = $"Data Source={file}",
+            })
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(time)
+            .AddStayfullDomain(configuration)
+            .AddSingleton(staff)
+            .AddSingleton<ICurrentStaff>(staff)
+            .AddSingleton<RecordingPublisher>()
+            .AddSingleton<ILiveUpdatePublisher>(sp => sp.GetRequiredService<RecordingPublisher>())
+            .BuildServiceProvider();
+
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+        var ownerId = "owner-" + Guid.NewGuid().ToString("N");
+        await using (var platform = services.GetRequiredService<StayfullDb>().ForPlatform())
+        {
+            platform.Users.Add(new StaffUser { Id = ownerId, UserName = ownerId + "@test", Email = ownerId + "@test", DisplayName = "Test Owner" });
+            await platform.SaveChangesAsync();
+        }
+
+        var specs = Enumerable.Range(1, roomTypes)
+            .Select(i => new RoomTypeSpec($"T{i}", $"Type {i}", 2 + (i % 3), 10000 * i, roomsPerType == 0 ? "" : $"{i}01-{i}{roomsPerType:00}"))
+            .ToList();
+        var hotel = await services.GetRequiredService<HotelOnboarding>().CreateAsync(
+            ownerId,
+            new OnboardingRequest("Test Hotel " + Guid.NewGuid().ToString("N")[..6], "Europe/Lisbon", "EUR", new TimeOnly(15, 0), new TimeOnly(11, 0), Address.Empty, specs),
+            CancellationToken.None);
+
+        await using var db = services.GetRequiredService<StayfullDb>().ForHotel(hotel.Id);
+        var types = await db.RoomTypes.AsNoTracking().OrderBy(t => t.Code).ToListAsync();
+        var rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Number).ToListAsync();
+        var plans = await db.RatePlans.AsNoTracking().OrderByDescending(p => p.IsDefault).ToListAsync();
+        var result = new TestHotel(services, file, time, staff, hotel, types, rooms, plans, ownerId);
+        result.ActAs(StaffRole.Owner);
+        return result;
+    }
+
+    /// <summary>A second hotel in the same database, for tenant-isolation tests.</summary>
+    public Task<TestHotel> CreateNeighbourAsync(int roomTypes = 1, int roomsPerType = 2) =>
+        CreateAsync(roomTypes, roomsPerType, Time.GetUtcNow(), _file);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(_file + suffix);
+            }
+            catch (IOException)
+            {
+                // A neighbour hotel may still hold the shared file; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
+
+/// <summary>The acting staff member, switchable by the test.</summary>
+public sealed class TestStaff : ICurrentStaff
+{
+    public StaffContext? Current { get; set; }
+
+    public ValueTask<StaffContext> GetAsync(CancellationToken cancellationToken = default) =>
+        Current is { } staff ? ValueTask.FromResult(staff) : throw new Stayfull.Domain.Common.ForbiddenException("Nobody is signed in.");
+}
+
+/// <summary>Collects live updates so tests can assert that a change was announced.</summary>
+public sealed class RecordingPublisher : ILiveUpdatePublisher
+{
+    private readonly List<HotelChange> _changes = [];
+
+    public IReadOnlyList<HotelChange> Changes
+    {
+        get
+        {
+            lock (_changes)
+            {
+                return [.. _changes];
+            }
+        }
+    }
+
+    public ValueTask PublishAsync(HotelChange change, CancellationToken cancellationToken = default)
+    {
+        lock (_changes)
+        {
+            _changes.Add(change);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
