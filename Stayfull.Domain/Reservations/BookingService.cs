@@ -73,6 +73,12 @@ public sealed class BookingService(HotelSessions sessions)
         if (request.RoomId is { } roomId)
         {
             var room = await RoomAssignment.FindFreeRoomAsync(s, roomId, reservation, cancellationToken);
+            if (room.RoomTypeId != type.Id)
+            {
+                // The nights were reserved on the requested type; a room of another type would sell what was not counted.
+                throw new RuleViolationException($"Room {room.Number} is not a {type.Name}.");
+            }
+
             reservation.AssignRoom(room, s.Staff.UserName, s.Now);
         }
 
