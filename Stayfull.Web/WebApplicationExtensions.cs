@@ -31,7 +31,21 @@ public static class WebApplicationExtensions
         app.MapAccountEndpoints();
         app.MapStayfullApi();
         app.MapHub<HotelHub>(HotelHub.Path);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .Add(AllowAnonymousCircuits);
         return app;
+    }
+
+    /// <summary>
+    /// The circuit's own endpoints (/_blazor) admit anonymous connections so the sign-up wizard can be
+    /// interactive; every page still carries its own [Authorize] and the router enforces it in the circuit.
+    /// </summary>
+    private static void AllowAnonymousCircuits(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.StartsWith("/_blazor", StringComparison.Ordinal) == true)
+        {
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+        }
     }
 }
