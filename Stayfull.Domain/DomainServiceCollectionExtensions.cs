@@ -5,11 +5,13 @@ using Stayfull.Domain.Data;
 using Stayfull.Domain.Demo;
 using Stayfull.Domain.Folios;
 using Stayfull.Domain.Hotels;
+using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Kpis;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
 using Stayfull.Domain.Sessions;
+using Stayfull.Domain.Tenancy;
 
 namespace Stayfull.Domain;
 
@@ -37,6 +39,16 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<KpiService>();
         services.AddScoped<HotelSettingsService>();
         services.AddScoped<StaffDirectory>();
+        services.AddScoped<BackgroundStaffScope>();
+
+        // Integration platform: durable webhook inbox, outbox of side effects, log and connections.
+        services.AddOptions<IntegrationPricing>().Bind(configuration.GetSection(IntegrationPricing.Section));
+        services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<InboxProcessor>();
+        services.AddSingleton<OutboxProcessor>();
+        services.AddSingleton<IntegrationLogWriter>();
+        services.AddSingleton<ConnectionCredentialsStore>();
+        services.AddScoped<IntegrationSettingsService>();
         return services;
     }
 }

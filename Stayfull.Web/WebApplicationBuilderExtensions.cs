@@ -2,10 +2,12 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Stayfull.Domain.Data;
+using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Live;
 using Stayfull.Domain.Tenancy;
 using Stayfull.Web.Api;
 using Stayfull.Web.Auth;
+using Stayfull.Web.Integrations;
 using Stayfull.Web.Live;
 
 namespace Stayfull.Web;
@@ -30,6 +32,8 @@ public static class WebApplicationBuilderExtensions
         services.AddSingleton<HotelChangeNotifier>();
         services.AddSingleton<ILiveUpdatePublisher>(sp => sp.GetRequiredService<HotelChangeNotifier>());
         services.AddScoped<ICurrentStaff, CurrentStaffFromSignIn>();
+        services.AddSingleton<ICredentialProtector, DataProtectionCredentialProtector>();
+        services.AddHostedService<WorkProcessorService>();
         services.AddScoped<Components.Common.UiActions>();
 
         var culture = builder.Configuration["Stayfull:Culture"] ?? "en-GB";

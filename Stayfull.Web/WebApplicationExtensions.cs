@@ -1,6 +1,7 @@
 using Stayfull.Web.Api;
 using Stayfull.Web.Auth;
 using Stayfull.Web.Components;
+using Stayfull.Web.Integrations;
 using Stayfull.Web.Live;
 
 namespace Stayfull.Web;
@@ -30,6 +31,7 @@ public static class WebApplicationExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapStayfullApi();
+        app.MapWebhookEndpoints();
         app.MapHub<HotelHub>(HotelHub.Path);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

@@ -5,6 +5,7 @@ using Stayfull.Domain.Audit;
 using Stayfull.Domain.Folios;
 using Stayfull.Domain.Guests;
 using Stayfull.Domain.Hotels;
+using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -41,6 +42,14 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<FolioEntry> FolioEntries => Set<FolioEntry>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<IntegrationConnection> IntegrationConnections => Set<IntegrationConnection>();
+
+    public DbSet<IntegrationLogEntry> IntegrationLog => Set<IntegrationLogEntry>();
+
+    public DbSet<InboxEvent> InboxEvents => Set<InboxEvent>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -15,6 +15,7 @@ namespace Stayfull.Domain.Sessions;
 public sealed class HotelSession : IAsyncDisposable
 {
     private readonly List<HotelChange> _changes = [];
+    private readonly List<Action> _afterSave = [];
 
     internal HotelSession(StayfullDbContext db, StaffContext staff, Hotel hotel, DateTimeOffset now)
     {
@@ -40,6 +41,8 @@ public sealed class HotelSession : IAsyncDisposable
 
     internal IReadOnlyList<HotelChange> Changes => _changes;
 
+    internal IReadOnlyList<Action> AfterSaveActions => _afterSave;
+
     public Money Money(long minor) => Hotel.Money(minor);
 
     /// <summary>Adds an audit line to the same save as the change it describes.</summary>
@@ -49,6 +52,9 @@ public sealed class HotelSession : IAsyncDisposable
     /// <summary>Queues a live update, sent only after the change is saved.</summary>
     public void Announce(ChangeTopic topic, Guid? entityId, string summary) =>
         _changes.Add(new HotelChange(HotelId, topic, entityId, summary));
+
+    /// <summary>Runs <paramref name="action"/> once the change is committed (e.g. wake a processor).</summary>
+    public void AfterSave(Action action) => _afterSave.Add(action);
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
 }

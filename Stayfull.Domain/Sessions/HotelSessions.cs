@@ -53,6 +53,11 @@ public sealed class HotelSessions(StayfullDb database, ICurrentStaff currentStaf
             {
                 var result = await work(session);
                 await session.Db.SaveChangesAsync(cancellationToken);
+                foreach (var action in session.AfterSaveActions)
+                {
+                    action();
+                }
+
                 foreach (var change in session.Changes)
                 {
                     await live.PublishAsync(change, cancellationToken);

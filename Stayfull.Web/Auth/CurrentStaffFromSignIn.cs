@@ -7,12 +7,18 @@ namespace Stayfull.Web.Auth;
 
 /// <summary>
 /// The signed-in staff member and hotel. In a Blazor circuit the authentication state is the source
-/// (HttpContext is not reliable there); in a plain HTTP request (API, hub) it is the request's user.
+/// (HttpContext is not reliable there); in a plain HTTP request (API, hub) it is the request's user;
+/// in background work it is the system acting for the hotel the work belongs to.
 /// </summary>
-internal sealed class CurrentStaffFromSignIn(AuthenticationStateProvider authentication, IHttpContextAccessor http) : ICurrentStaff
+internal sealed class CurrentStaffFromSignIn(AuthenticationStateProvider authentication, IHttpContextAccessor http, BackgroundStaffScope background) : ICurrentStaff
 {
     public async ValueTask<StaffContext> GetAsync(CancellationToken cancellationToken = default)
     {
+        if (background.Context is { } system)
+        {
+            return system; // a webhook or outbox processor acting for one hotel
+        }
+
         var user = await UserAsync();
         var hotelId = StaffClaims.HotelOf(user);
         var role = StaffClaims.RoleOf(user);

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Stayfull.Domain.Data;
+using Stayfull.Domain.Tenancy;
+
+namespace Stayfull.Domain.Integrations;
+
+/// <summary>
+/// Applies stored webhooks through their vendor's handler, each in a scope acting for its hotel.
+/// A failure is retried with backoff and jitter, then parked as failed for staff to retry.
+/// </summary>
+public sealed class InboxProcessor(StayfullDb database, IServiceScopeFactory scopes, TimeProvider time, ILogger<InboxProcessor> logger)
+{
+    /// <returns>How many events were taken.</returns>
+    public async Task<int> ProcessDueAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var claimed = await WorkQueue.ClaimDueAsync(database, db => db.InboxEvents, batchSize, time.GetUtcNow(), cancellationToken);
+        foreach (var id in claimed)
+        {
+            await ProcessAsync(id, cancellationToken);
+        }
+
+        return claimed.Count;
+    }
+
+    private async Task ProcessAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = database.ForPlatform();
+        var inboxEvent = await db.InboxEvents.IgnoreQueryFilters().SingleAsync(e => e.Id == id, cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<BackgroundStaffScope>().Context = StaffContext.System(inboxEvent.HotelId);
+            var applier = scope.ServiceProvider.GetServices<IWebhookApplier>().FirstOrDefault(h => h.Vendor == inboxEvent.Vendor)
+                ?? throw new InvalidOperationException($"No applier for {inboxEvent.Vendor} events.");
+            await applier.HandleAsync(inboxEvent, cancellationToken);
+            inboxEvent.Complete(time.GetUtcNow());
+        }
+#pragma warning disable CA1031 // any failure of one event is recorded on it and retried; it must not stop the others
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning("{Vendor} event {EventId} ({EventType}) failed on attempt {Attempt}: {Error}", inboxEvent.Vendor, inboxEvent.ExternalId, inboxEvent.EventType, inboxEvent.Attempts + 1, ex.Message);
+            inboxEvent.Fail(ex.Message, time.GetUtcNow(), Random.Shared.NextDouble());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

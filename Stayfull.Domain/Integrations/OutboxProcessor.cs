@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Stayfull.Domain.Data;
+using Stayfull.Domain.Tenancy;
+
+namespace Stayfull.Domain.Integrations;
+
+/// <summary>
+/// Performs recorded intents through their vendor's dispatcher. Transient failures (429, 5xx,
+/// timeouts) are retried with backoff and jitter, never sooner than the vendor's Retry-After;
+/// permanent refusals and exhausted retries are parked as failed, visible with a retry button.
+/// </summary>
+public sealed class OutboxProcessor(StayfullDb database, IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxProcessor> logger)
+{
+    public async Task<int> ProcessDueAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var claimed = await WorkQueue.ClaimDueAsync(database, db => db.OutboxMessages, batchSize, time.GetUtcNow(), cancellationToken);
+        foreach (var id in claimed)
+        {
+            await ProcessAsync(id, cancellationToken);
+        }
+
+        return claimed.Count;
+    }
+
+    private async Task ProcessAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = database.ForPlatform();
+        var message = await db.OutboxMessages.IgnoreQueryFilters().SingleAsync(m => m.Id == id, cancellationToken);
+        DispatchResult result;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<BackgroundStaffScope>().Context = StaffContext.System(message.HotelId);
+            var dispatcher = scope.ServiceProvider.GetServices<IOutboxDispatcher>().FirstOrDefault(d => d.Vendor == message.Vendor)
+                ?? throw new InvalidOperationException($"No dispatcher for {message.Vendor}.");
+            result = await dispatcher.DispatchAsync(message, cancellationToken);
+        }
+#pragma warning disable CA1031 // an unexpected failure (network, timeout) is treated as transient and retried
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            result = DispatchResult.Transient(ex.Message);
+        }
+
+        var now = time.GetUtcNow();
+        switch (result)
+        {
+            case DispatchResult.Success success:
+                message.Complete(success.Result, now);
+                break;
+            case DispatchResult.TransientFailure transient:
+                logger.LogWarning("{Vendor} {Operation} failed on attempt {Attempt}, will retry: {Error}", message.Vendor, message.Operation, message.Attempts + 1, transient.Error);
+                message.RetryLater(transient.Error, transient.RetryAfter, now, Random.Shared.NextDouble());
+                break;
+            case DispatchResult.PermanentFailure permanent:
+                logger.LogWarning("{Vendor} {Operation} refused: {Error}", message.Vendor, message.Operation, permanent.Error);
+                message.FailPermanently(permanent.Error);
+                break;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
