@@ -31,7 +31,19 @@ public static class WebApplicationExtensions
         app.MapAccountEndpoints();
         app.MapStayfullApi();
         app.MapHub<HotelHub>(HotelHub.Path);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(AllowAnonymousCircuits);
         return app;
+    }
+
+    /// <summary>
+    /// The circuit hub must accept signed-out visitors so the anonymous sign-up page becomes interactive.
+    /// Pages stay protected: the router's AuthorizeRouteView checks each page's own policy inside the circuit.
+    /// </summary>
+    private static void AllowAnonymousCircuits(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } pattern } && pattern.StartsWith("/_blazor", StringComparison.Ordinal))
+        {
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+        }
     }
 }
