@@ -23,6 +23,8 @@ public static class AuthServiceCollectionExtensions
             .AddEntityFrameworkStores<StayfullDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddScoped<SignUpService>();
+        services.AddScoped<StaffAccounts>();
 
         services.ConfigureApplicationCookie(o =>
         {
