@@ -144,6 +144,22 @@ public sealed class ReservationService(HotelSessions sessions)
             s.Announce(ChangeTopic.Rooms, room.Id, $"Room {room.Number} is dirty");
         }, cancellationToken);
 
+    /// <summary>What the guest owes if checked out now: at an early check-out the nights not stayed come off the folio.</summary>
+    public Task<Money> DueAtCheckOutAsync(Guid reservationId, CancellationToken cancellationToken) =>
+        sessions.ReadAsync(async s =>
+        {
+            var reservation = await FindAsync(s, reservationId, cancellationToken);
+            var balance = await BalanceAsync(s, reservation.Id, cancellationToken);
+            if (reservation.Status == ReservationStatus.CheckedIn && s.Today < reservation.Departure)
+            {
+                balance -= await s.Db.FolioEntries
+                    .Where(e => e.ReservationId == reservation.Id && e.Kind == FolioEntryKind.RoomNight && e.ServiceDate >= s.Today)
+                    .SumAsync(e => e.AmountMinor, cancellationToken);
+            }
+
+            return s.Money(balance);
+        }, cancellationToken);
+
     public Task CancelAsync(Guid reservationId, string? reason, CancellationToken cancellationToken) =>
         sessions.WriteAsync(async s =>
         {

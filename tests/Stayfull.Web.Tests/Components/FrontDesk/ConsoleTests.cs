@@ -69,4 +69,29 @@ public sealed class ConsoleTests : FrontDeskTestBase
 
         page.WaitForAssertion(() => Assert.Contains("Katherine Johnson", page.Find($"[data-testid=arrivals-list] [data-testid=row-{booked.ConfirmationCode}]").TextContent, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task EarlyCheckOutWithAnOpenBalanceTakesPaymentForTheNightsStayed()
+    {
+        var booked = await BookAsync("Hedy Lamarr", nights: 3, roomIndex: 0);
+        await Hotel.Get<ReservationService>().CheckInAsync(booked.Id, CancellationToken.None);
+        var firstNight = (await ReloadAsync(booked.Id)).Folio.Entries.OrderBy(e => e.ServiceDate).First();
+        var owed = new Stayfull.Domain.Common.Money(firstNight.AmountMinor, firstNight.Currency);
+
+        // One night later the guest leaves, two nights early.
+        Hotel.Time.Advance(TimeSpan.FromDays(1));
+
+        var page = Ctx.RenderWithProviders<DeskConsole>();
+        page.WaitForElement($"[data-testid=inhouse-list] [data-testid=row-{booked.ConfirmationCode}] [data-testid=check-out]").Click();
+
+        var shown = page.WaitForElement("[data-testid=checkout-balance]");
+        Assert.Equal(owed.Format(System.Globalization.CultureInfo.CurrentCulture), shown.TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=check-out-anyway]"));
+        page.Find("[data-testid=pay-and-check-out]").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=inhouse-list] [data-testid^=row-]")));
+        var details = await ReloadAsync(booked.Id);
+        Assert.Equal(ReservationStatus.CheckedOut, details.Summary.Status);
+        Assert.True(details.Folio.Balance.IsZero);
+    }
 }
