@@ -70,6 +70,14 @@ public sealed class ReservationService(HotelSessions sessions)
             return await RoomAssignment.FreeRoomsAsync(s, reservation, anyType, cancellationToken);
         }, cancellationToken);
 
+    /// <summary>Rooms of a type free for a stay not booked yet, so the desk can hand a walk-in a key at once.</summary>
+    public Task<IReadOnlyList<Room>> FreeRoomsForStayAsync(Guid roomTypeId, DateOnly arrival, DateOnly departure, CancellationToken cancellationToken) =>
+        sessions.ReadAsync(s =>
+        {
+            var stay = new StayDates(arrival, departure);
+            return RoomAssignment.FreeRoomsAsync(s, roomTypeId, stay.Arrival, stay.Departure, null, anyType: false, cancellationToken);
+        }, cancellationToken);
+
     public Task AssignRoomAsync(Guid reservationId, Guid roomId, CancellationToken cancellationToken) =>
         sessions.WriteAsync(async s =>
         {
@@ -134,6 +142,22 @@ public sealed class ReservationService(HotelSessions sessions)
             s.Audit(nameof(Reservation), reservation.Id, "CheckedOut", new { room.Number, BalanceMinor = balance, ManagerOverride = managerOverride, Early = early });
             s.Announce(ChangeTopic.Reservations, reservation.Id, $"{reservation.ConfirmationCode} checked out of {room.Number}");
             s.Announce(ChangeTopic.Rooms, room.Id, $"Room {room.Number} is dirty");
+        }, cancellationToken);
+
+    /// <summary>What the guest owes if checked out now: at an early check-out the nights not stayed come off the folio.</summary>
+    public Task<Money> DueAtCheckOutAsync(Guid reservationId, CancellationToken cancellationToken) =>
+        sessions.ReadAsync(async s =>
+        {
+            var reservation = await FindAsync(s, reservationId, cancellationToken);
+            var balance = await BalanceAsync(s, reservation.Id, cancellationToken);
+            if (reservation.Status == ReservationStatus.CheckedIn && s.Today < reservation.Departure)
+            {
+                balance -= await s.Db.FolioEntries
+                    .Where(e => e.ReservationId == reservation.Id && e.Kind == FolioEntryKind.RoomNight && e.ServiceDate >= s.Today)
+                    .SumAsync(e => e.AmountMinor, cancellationToken);
+            }
+
+            return s.Money(balance);
         }, cancellationToken);
 
     public Task CancelAsync(Guid reservationId, string? reason, CancellationToken cancellationToken) =>
