@@ -10,21 +10,27 @@ public static class WebApplicationExtensions
 {
     public static WebApplication UseStayfullPipeline(this WebApplication app)
     {
+        // People get a friendly page. It is re-executed through routing, which only the main pipeline
+        // can do, so these two stay here; API, hub and webhook clients are answered first by the inner
+        // handlers with a status code and problem details, which the outer two then leave alone.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(ForMachines, b => b.UseExceptionHandler().UseStatusCodePages());
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
 
-        // People get a friendly page; API clients get problem details.
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestBodyLimit();
         app.UseAntiforgery();
         return app;
     }
+
+    private static bool ForMachines(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs") || context.Request.Path.StartsWithSegments("/webhooks");
 
     public static WebApplication MapStayfullEndpoints(this WebApplication app)
     {

@@ -90,11 +90,19 @@ public sealed class HotelSessions(StayfullDb database, ICurrentStaff currentStaf
     internal static bool IsLostRace(Exception ex) => ex switch
     {
         DbUpdateConcurrencyException => true,
-        DbUpdateException { InnerException: SqliteException s } => IsBusy(s),
+        DbUpdateException { InnerException: SqliteException s } => IsBusy(s) || IsDuplicateKey(s),
         SqliteException s => IsBusy(s),
-        DbUpdateException { InnerException: Npgsql.PostgresException p } => p.SqlState is "40001" or "40P01",
+        DbUpdateException { InnerException: Npgsql.PostgresException p } => p.SqlState is "40001" or "40P01" or "23505",
+        DbUpdateException { InnerException: Microsoft.Data.SqlClient.SqlException q } => q.Number is 2601 or 2627,
         _ => false,
     };
 
     private static bool IsBusy(SqliteException ex) => ex.SqliteErrorCode is 5 or 6; // SQLITE_BUSY, SQLITE_LOCKED
+
+    /// <summary>
+    /// Two sessions inserted the same keyed row at once (the first booking of a night creates its counter row):
+    /// the loser re-reads and finds the row. A duplicate that is not a race fails again on every attempt
+    /// and ends as a conflict, never as a 500.
+    /// </summary>
+    private static bool IsDuplicateKey(SqliteException ex) => ex.SqliteExtendedErrorCode is 2067 or 1555; // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
 }

@@ -16,7 +16,7 @@ public static class StayfullApi
 {
     public static IEndpointRouteBuilder MapStayfullApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(StaffPolicies.Housekeeping).DisableAntiforgery();
+        var api = app.MapGroup("/api").RequireAuthorization(StaffPolicies.Housekeeping).DisableAntiforgery().WithBodyLimit(RequestBodyLimit.ApiMaxBytes);
 
         api.MapGet("/today", (ReservationService s, CancellationToken ct) => s.TodayAsync(ct)).RequireAuthorization(StaffPolicies.FrontDesk);
         api.MapGet("/availability", (DateOnly from, DateOnly to, AvailabilityService s, CancellationToken ct) => s.GetAsync(from, to, ct));
