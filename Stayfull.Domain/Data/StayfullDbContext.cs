@@ -74,6 +74,10 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
                 .MakeGenericMethod(entity.ClrType);
             entity.SetQueryFilter((LambdaExpression)method.Invoke(this, null)!);
         }
+
+        // The tenant row itself: a hotel's context sees only its own hotel; the platform context
+        // sees them all (sign-in and the hotel switcher list the hotels a person belongs to).
+        builder.Entity<Hotel>().HasQueryFilter(h => TenantId == Guid.Empty || h.Id == TenantId);
     }
 
     private Expression<Func<T, bool>> TenantFilter<T>()
@@ -92,6 +96,14 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity.HotelId != TenantId)
             {
                 throw new InvalidOperationException("A change to another hotel's data was refused.");
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Hotel>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity.Id != TenantId)
+            {
+                throw new InvalidOperationException("A change to another hotel was refused.");
             }
         }
     }

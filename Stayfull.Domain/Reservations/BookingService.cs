@@ -57,8 +57,8 @@ public sealed class BookingService(HotelSessions sessions)
         }
 
         var guest = new Guest(s.HotelId, request.GuestName, request.GuestEmail, request.GuestPhone);
-        var overrideReason = string.IsNullOrWhiteSpace(request.OverrideReason) ? null : request.OverrideReason.Trim();
-        await CheckRestrictionsAsync(s, type, stay, staffBooking, overrideReason, cancellationToken);
+        var givenReason = string.IsNullOrWhiteSpace(request.OverrideReason) ? null : request.OverrideReason.Trim();
+        var overrideReason = await CheckRestrictionsAsync(s, type, stay, staffBooking, givenReason, cancellationToken);
 
         // A channel already sold the room: accept it and let the desk resolve the overbooking.
         var allowOverbooking = request.Source == ReservationSource.Ota;
@@ -90,13 +90,15 @@ public sealed class BookingService(HotelSessions sessions)
         return reservation;
     }
 
-    private static async Task CheckRestrictionsAsync(HotelSession s, RoomType type, StayDates stay, bool staffBooking, string? overrideReason, CancellationToken cancellationToken)
+    /// <returns>The staff member's reason when the booking overrides a restriction; null when nothing was overridden.</returns>
+    private static async Task<string?> CheckRestrictionsAsync(HotelSession s, RoomType type, StayDates stay, bool staffBooking, string? overrideReason, CancellationToken cancellationToken)
     {
         var days = (await AvailabilityService.LoadAsync(s, stay.Arrival, stay.Departure.AddDays(1), type.Id, cancellationToken)).Single().Days;
         var violations = RestrictionChecker.Violations(stay, days.Take(stay.Nights).ToList(), days[^1]);
         if (violations.Count == 0)
         {
-            return;
+            // Nothing to override: a reason sent anyway (even from the guest page) is not an override.
+            return null;
         }
 
         if (!staffBooking)
@@ -108,6 +110,8 @@ public sealed class BookingService(HotelSessions sessions)
         {
             throw new RuleViolationException(string.Join(" ", violations) + " Give a reason to override.");
         }
+
+        return overrideReason;
     }
 
     /// <summary>Locks the price of each night at booking time: later rate changes do not touch this stay.</summary>

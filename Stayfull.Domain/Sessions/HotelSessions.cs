@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Common;
 using Stayfull.Domain.Data;
 using Stayfull.Domain.Live;
+using Stayfull.Domain.Rates;
 using Stayfull.Domain.Tenancy;
 
 namespace Stayfull.Domain.Sessions;
@@ -90,12 +91,25 @@ public sealed class HotelSessions(StayfullDb database, ICurrentStaff currentStaf
     internal static bool IsLostRace(Exception ex) => ex switch
     {
         DbUpdateConcurrencyException => true,
-        DbUpdateException { InnerException: SqliteException s } => IsBusy(s) || IsDuplicateKey(s),
+        DbUpdateException u when IsDuplicateNight(u) => true,
+        DbUpdateException { InnerException: SqliteException s } => IsBusy(s),
         SqliteException s => IsBusy(s),
-        DbUpdateException { InnerException: Npgsql.PostgresException p } => p.SqlState is "40001" or "40P01" or "23505",
-        DbUpdateException { InnerException: Microsoft.Data.SqlClient.SqlException q } => q.Number is 2601 or 2627,
+        DbUpdateException { InnerException: Npgsql.PostgresException p } => p.SqlState is "40001" or "40P01",
         _ => false,
     };
+
+    /// <summary>
+    /// Two first sales of a night both insert its counter row; the loser's insert hits the key.
+    /// On the retry the row exists and the loser re-checks against the winner's count.
+    /// </summary>
+    private static bool IsDuplicateNight(DbUpdateException ex) =>
+        ex.Entries.Any(e => e.Entity is RoomTypeDay && e.State == EntityState.Added) && ex.InnerException switch
+        {
+            SqliteException s => s.SqliteExtendedErrorCode is 1555 or 2067, // SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE
+            Microsoft.Data.SqlClient.SqlException s => s.Number is 2627 or 2601, // primary key, unique index
+            Npgsql.PostgresException p => p.SqlState == "23505", // unique_violation
+            _ => false,
+        };
 
     private static bool IsBusy(SqliteException ex) => ex.SqliteErrorCode is 5 or 6; // SQLITE_BUSY, SQLITE_LOCKED
 
@@ -104,5 +118,4 @@ public sealed class HotelSessions(StayfullDb database, ICurrentStaff currentStaf
     /// the loser re-reads and finds the row. A duplicate that is not a race fails again on every attempt
     /// and ends as a conflict, never as a 500.
     /// </summary>
-    private static bool IsDuplicateKey(SqliteException ex) => ex.SqliteExtendedErrorCode is 2067 or 1555; // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
 }

@@ -1,1 +1,12 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+using Stayfull.Bench;
+
+// "load" runs the booking contention runner; anything else goes to BenchmarkDotNet
+// (e.g. `-- --filter '*' --job short`).
+if (args.Length > 0 && args[0] == "load")
+{
+    return await BookingLoadRunner.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(AvailabilityBenchmarks).Assembly).Run(args);
+return 0;
