@@ -33,9 +33,9 @@ public sealed partial class FrontDeskFlowTests(ChromiumFixture chromium)
         await screens.TakeAsync(page, "console");
         await page.GetByTestId("new-reservation").ClickAsync();
         await page.ChooseAsync("room-type", StandardDouble());
-        await page.FillDateAsync("arrival", arrival);
-        await page.FillDateAsync("departure", arrival.AddDays(1));
-        await page.FillAsync("guest-name", guest);
+        await page.EnterDateAsync("arrival", arrival);
+        await page.EnterDateAsync("departure", arrival.AddDays(1));
+        await page.EnterAsync("guest-name", guest);
         await Expect(page.GetByTestId("quote-total")).ToContainTextAsync("€");
         await screens.TakeAsync(page, "new-reservation");
         await page.GetByTestId("book").ClickAsync();
@@ -81,7 +81,7 @@ public sealed partial class FrontDeskFlowTests(ChromiumFixture chromium)
         await Expect(balance).ToContainTextAsync("€");
         var owed = StaffPage.AmountTyped(await balance.InnerTextAsync());
         Assert.NotEqual("0.00", owed);
-        await page.FillAsync("payment-amount", owed);
+        await page.EnterAsync("payment-amount", owed);
         await page.GetByTestId("record-payment").ClickAsync();
         await Expect(balance).ToHaveTextAsync("€0.00");
         await screens.TakeAsync(page, "paid");

@@ -39,7 +39,7 @@ public static class StaffPage
         page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input:not([type=hidden]), [data-testid='{testId}'] textarea").First;
 
     /// <summary>Types a value and leaves the field, so a field bound on change sees it.</summary>
-    public static async Task FillAsync(this IPage page, string testId, string value)
+    public static async Task EnterAsync(this IPage page, string testId, string value)
     {
         var input = page.Input(testId);
         await input.FillAsync(value);
@@ -47,12 +47,15 @@ public static class StaffPage
     }
 
     /// <summary>A date typed as ISO year-month-day, which both a native date input and the console's date fields take.</summary>
-    public static Task FillDateAsync(this IPage page, string testId, DateOnly date) =>
-        page.FillAsync(testId, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public static Task EnterDateAsync(this IPage page, string testId, DateOnly date) =>
+        page.EnterAsync(testId, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     /// <summary>Picks the first option whose text matches, from a native select or a MudSelect.</summary>
     public static async Task ChooseAsync(this IPage page, string testId, Regex optionText)
     {
+        // Counting does not wait, so first wait for the field itself (a dialog may still be opening).
+        var field = page.GetByTestId(testId).First;
+        await field.WaitForAsync();
         var native = page.Locator($"select[data-testid='{testId}'], [data-testid='{testId}'] select");
         if (await native.CountAsync() > 0)
         {
@@ -63,7 +66,7 @@ public static class StaffPage
             return;
         }
 
-        await page.GetByTestId(testId).ClickAsync();
+        await field.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item:not(.mud-list-item-disabled)").Filter(new() { HasTextRegex = optionText }).First.ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
