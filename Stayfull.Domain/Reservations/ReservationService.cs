@@ -70,6 +70,14 @@ public sealed class ReservationService(HotelSessions sessions)
             return await RoomAssignment.FreeRoomsAsync(s, reservation, anyType, cancellationToken);
         }, cancellationToken);
 
+    /// <summary>Rooms of a type free for a stay not booked yet, so the desk can hand a walk-in a key at once.</summary>
+    public Task<IReadOnlyList<Room>> FreeRoomsForStayAsync(Guid roomTypeId, DateOnly arrival, DateOnly departure, CancellationToken cancellationToken) =>
+        sessions.ReadAsync(s =>
+        {
+            var stay = new StayDates(arrival, departure);
+            return RoomAssignment.FreeRoomsAsync(s, roomTypeId, stay.Arrival, stay.Departure, null, anyType: false, cancellationToken);
+        }, cancellationToken);
+
     public Task AssignRoomAsync(Guid reservationId, Guid roomId, CancellationToken cancellationToken) =>
         sessions.WriteAsync(async s =>
         {

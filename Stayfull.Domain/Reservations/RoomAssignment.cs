@@ -32,18 +32,24 @@ internal static class RoomAssignment
         return room;
     }
 
-    public static async Task<IReadOnlyList<Room>> FreeRoomsAsync(HotelSession s, Reservation reservation, bool anyType, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<Room>> FreeRoomsAsync(HotelSession s, Reservation reservation, bool anyType, CancellationToken cancellationToken)
     {
         var from = reservation.Status == ReservationStatus.CheckedIn ? s.Today : reservation.Arrival;
+        return FreeRoomsAsync(s, reservation.RoomTypeId, from, reservation.Departure, reservation.Id, anyType, cancellationToken);
+    }
+
+    /// <param name="exceptReservationId">The stay being placed, so its own room does not count as taken.</param>
+    public static async Task<IReadOnlyList<Room>> FreeRoomsAsync(HotelSession s, Guid roomTypeId, DateOnly from, DateOnly to, Guid? exceptReservationId, bool anyType, CancellationToken cancellationToken)
+    {
         var busy = await s.Db.Reservations.AsNoTracking()
-            .Where(r => r.RoomId != null && r.Id != reservation.Id
+            .Where(r => r.RoomId != null && r.Id != exceptReservationId
                 && (r.Status == ReservationStatus.Confirmed || r.Status == ReservationStatus.CheckedIn)
-                && r.Arrival < reservation.Departure && from < r.Departure)
+                && r.Arrival < to && from < r.Departure)
             .Select(r => r.RoomId!.Value)
             .ToListAsync(cancellationToken);
         var rooms = await s.Db.Rooms.AsNoTracking()
-            .Where(r => (anyType || r.RoomTypeId == reservation.RoomTypeId) && r.Housekeeping != HousekeepingStatus.OutOfOrder && !busy.Contains(r.Id))
+            .Where(r => (anyType || r.RoomTypeId == roomTypeId) && r.Housekeeping != HousekeepingStatus.OutOfOrder && !busy.Contains(r.Id))
             .ToListAsync(cancellationToken);
-        return [.. rooms.OrderBy(r => r.RoomTypeId != reservation.RoomTypeId).ThenBy(r => r.Floor).ThenBy(r => r.Number, StringComparer.OrdinalIgnoreCase)];
+        return [.. rooms.OrderBy(r => r.RoomTypeId != roomTypeId).ThenBy(r => r.Floor).ThenBy(r => r.Number, StringComparer.OrdinalIgnoreCase)];
     }
 }
