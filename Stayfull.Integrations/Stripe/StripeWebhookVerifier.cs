@@ -1,5 +1,5 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Newtonsoft.Json;
 using Stayfull.Domain.Integrations;
 using Stripe;
 

@@ -3,6 +3,7 @@ using Stayfull.Domain.Folios;
 using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Payments;
 using Stayfull.Domain.Reservations;
+using Stayfull.Tests.Support;
 
 namespace Stayfull.Integrations.Tests.Stripe;
 
@@ -74,7 +75,7 @@ public sealed class StripeDemoModeTests
         Assert.Equal(PaymentStatus.Released, (await hotel.PaymentAsync(reservation.Id)).Status);
     }
 
-    private static async Task DrainAsync(Tests.Support.TestHotel hotel)
+    private static async Task DrainAsync(TestHotel hotel)
     {
         // Outbox first (it may emit simulated events), then the inbox, until both are quiet.
         for (var round = 0; round < 5; round++)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Payments;
+using Stayfull.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -101,7 +102,7 @@ public sealed class StripeErrorMappingTests : IDisposable
         Assert.Equal(2, await db.IntegrationLog.CountAsync(e => !e.Succeeded && e.Operation == PaymentOperations.Capture));
     }
 
-    private async Task<(Tests.Support.TestHotel Hotel, OutboxMessage Message, Guid ReservationId)> DispatchDepositAsync(TimeSpan? timeout = null)
+    private async Task<(TestHotel Hotel, OutboxMessage Message, Guid ReservationId)> DispatchDepositAsync(TimeSpan? timeout = null)
     {
         var hotel = await StripeTestHotel.CreateAsync(new Uri(_stripe.Url!), timeout);
         await hotel.ConnectAsync();

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Payments;
 using Stayfull.Domain.Reservations;
-using Stayfull.Integrations.Stripe;
 using Stayfull.Tests.Support;
 
 namespace Stayfull.Integrations.Tests.Stripe;

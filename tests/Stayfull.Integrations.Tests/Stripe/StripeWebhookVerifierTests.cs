@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Integrations;
 using Stayfull.Integrations.Stripe;
+using Stayfull.Tests.Support;
 using Stripe;
 
 namespace Stayfull.Integrations.Tests.Stripe;
@@ -120,14 +121,14 @@ public sealed class StripeWebhookVerifierTests
         Assert.Equal(WebhookVerdict.Malformed, (await VerifyAsync(hotel, body, header)).Verdict);
     }
 
-    private static async Task<Tests.Support.TestHotel> ConnectedAsync()
+    private static async Task<TestHotel> ConnectedAsync()
     {
         var hotel = await StripeTestHotel.CreateAsync();
         await hotel.ConnectAsync();
         return hotel;
     }
 
-    private static Task<WebhookVerification> VerifyAsync(Tests.Support.TestHotel hotel, string body, string header) =>
+    private static Task<WebhookVerification> VerifyAsync(TestHotel hotel, string body, string header) =>
         hotel.Get<IEnumerable<IWebhookVerifier>>().Single(v => v.Vendor == IntegrationVendor.Stripe).VerifyAsync(
             hotel.HotelId,
             new WebhookRequest(body, new Dictionary<string, string> { ["stripe-signature"] = header }, new Uri("https://stayfull.example.test/webhooks/stripe"), "application/json"),

@@ -22,10 +22,10 @@ internal static class StripeWire
     }
 
     public static string Intent(string id, string status, long amount, long capturable = 0, long received = 0) =>
-        $$"""{"id":"{{id}}","object":"payment_intent","amount":{{amount}},"amount_capturable":{{capturable}},"amount_received":{{received}},"capture_method":"manual","currency":"eur","status":"{{status}}","livemode":false,"metadata":{}}""";
+        $$$"""{"id":"{{{id}}}","object":"payment_intent","amount":{{{amount}}},"amount_capturable":{{{capturable}}},"amount_received":{{{received}}},"capture_method":"manual","currency":"eur","status":"{{{status}}}","livemode":false,"metadata":{}}""";
 
     public static string Error(string type, string code, string message) =>
-        $$"""{"error":{"type":"{{type}}","code":"{{code}}","message":"{{message}}"}}""";
+        $$$"""{"error":{"type":"{{{type}}}","code":"{{{code}}}","message":"{{{message}}}"}}""";
 
     public static ILogEntry Single(this WireMockServer server) => Assert.Single(server.LogEntries);
 
