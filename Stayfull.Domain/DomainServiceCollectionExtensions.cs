@@ -7,6 +7,7 @@ using Stayfull.Domain.Folios;
 using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Kpis;
+using Stayfull.Domain.Payments;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -34,6 +35,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<BookingService>();
         services.AddScoped<ReservationService>();
         services.AddScoped<FolioService>();
+        services.AddScoped<PaymentService>();
+        services.AddScoped<PaymentLedger>();
         services.AddScoped<RoomService>();
         services.AddScoped<RateService>();
         services.AddScoped<KpiService>();

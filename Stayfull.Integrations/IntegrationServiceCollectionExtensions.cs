@@ -1,17 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Stayfull.Integrations.Stripe;
 
 namespace Stayfull.Integrations;
 
 public static class IntegrationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers one adapter per vendor behind the domain's ports. The PMS core needs none yet;
-    /// vendors are added here as they are connected.
+    /// Registers one adapter per vendor behind the domain's ports; each serves its demo when a hotel has no keys.
     /// </summary>
     public static IServiceCollection AddStayfullIntegrations(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddStripePayments(configuration);
         return services;
     }
 }

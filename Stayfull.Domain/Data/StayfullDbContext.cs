@@ -6,6 +6,7 @@ using Stayfull.Domain.Folios;
 using Stayfull.Domain.Guests;
 using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Integrations;
+using Stayfull.Domain.Payments;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -50,6 +51,8 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<InboxEvent> InboxEvents => Set<InboxEvent>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -56,6 +56,21 @@ public sealed class FolioEntry : ITenantOwned
 
     public DateTimeOffset PostedAt { get; private set; }
 
+    /// <summary>
+    /// The provider fact this line records (pi_… for a card payment, re_… for a card refund). Unique per
+    /// hotel, so a webhook delivered twice, or two events telling the same fact, post it once.
+    /// </summary>
+    public string? ExternalId { get; private set; }
+
+    /// <summary>The card payment this line belongs to, when it came from (or went to) the payment provider.</summary>
+    public Guid? PaymentId { get; private set; }
+
+    internal void LinkToProvider(string? externalId, Guid paymentId)
+    {
+        ExternalId ??= externalId;
+        PaymentId = paymentId;
+    }
+
     /// <summary>The entry's effect on what the guest owes: charges add, payments subtract, refunds add back.</summary>
     public long SignedAmountMinor => Kind is FolioEntryKind.Payment ? -AmountMinor : AmountMinor;
 }

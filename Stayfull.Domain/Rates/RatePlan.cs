@@ -1,4 +1,5 @@
 using Stayfull.Domain.Common;
+using Stayfull.Domain.Payments;
 using Stayfull.Domain.Tenancy;
 
 namespace Stayfull.Domain.Rates;
@@ -33,6 +34,15 @@ public sealed class RatePlan : ITenantOwned
 
     public bool IsDefault { get; private set; }
 
+    /// <summary>What the card secures at booking: nothing, a deposit, or the whole stay (pre-authorised).</summary>
+    public PaymentPolicyKind PaymentPolicy { get; private set; }
+
+    /// <summary>For <see cref="PaymentPolicyKind.Deposit"/>: the share of the stay held, 1 to 100.</summary>
+    public decimal DepositPercent { get; private set; }
+
+    /// <summary>Cancelling at least this many days before arrival is free; later, the first night is charged.</summary>
+    public int FreeCancellationDays { get; private set; }
+
     public void Update(string code, string name, decimal adjustmentPercent)
     {
         if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(name))
@@ -49,6 +59,34 @@ public sealed class RatePlan : ITenantOwned
         Name = name.Trim();
         AdjustmentPercent = adjustmentPercent;
     }
+
+    public void SetPaymentPolicy(PaymentPolicyKind policy, decimal depositPercent, int freeCancellationDays)
+    {
+        if (policy == PaymentPolicyKind.Deposit && depositPercent is <= 0 or > 100)
+        {
+            throw ValidationException.For("depositPercent", "A deposit is between 1 % and 100 % of the stay.");
+        }
+
+        if (freeCancellationDays is < 0 or > 365)
+        {
+            throw ValidationException.For("freeCancellationDays", "Free cancellation ends 0 to 365 days before arrival.");
+        }
+
+        PaymentPolicy = policy;
+        DepositPercent = policy == PaymentPolicyKind.Deposit ? depositPercent : 0;
+        FreeCancellationDays = freeCancellationDays;
+    }
+
+    /// <summary>What the card must secure at booking for a stay of <paramref name="stayTotalMinor"/>.</summary>
+    public long AmountToSecure(long stayTotalMinor) => PaymentPolicy switch
+    {
+        PaymentPolicyKind.Deposit => (long)decimal.Round(stayTotalMinor * DepositPercent / 100m, MidpointRounding.AwayFromZero),
+        PaymentPolicyKind.PreAuthorise => stayTotalMinor,
+        _ => 0,
+    };
+
+    /// <summary>Whether cancelling on <paramref name="today"/> costs nothing under this plan.</summary>
+    public bool CancelsFreely(DateOnly arrival, DateOnly today) => arrival.DayNumber - today.DayNumber >= FreeCancellationDays;
 
     public long PriceOf(long dailyRateMinor) =>
         (long)decimal.Round(dailyRateMinor * (100m + AdjustmentPercent) / 100m, MidpointRounding.AwayFromZero);

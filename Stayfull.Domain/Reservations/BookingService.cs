@@ -3,6 +3,7 @@ using Stayfull.Domain.Common;
 using Stayfull.Domain.Folios;
 using Stayfull.Domain.Guests;
 using Stayfull.Domain.Live;
+using Stayfull.Domain.Payments;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Rooms;
 using Stayfull.Domain.Sessions;
@@ -84,7 +85,8 @@ public sealed class BookingService(HotelSessions sessions)
 
         s.Db.Guests.Add(guest);
         s.Db.Reservations.Add(reservation);
-        await PostRoomNightsAsync(s, reservation, type, plan, cancellationToken);
+        var stayTotal = await PostRoomNightsAsync(s, reservation, type, plan, cancellationToken);
+        await PaymentFlows.AtBookingAsync(s, reservation, plan, stayTotal, guest.Email, cancellationToken);
         s.Audit(nameof(Reservation), reservation.Id, "Created", new { reservation.ConfirmationCode, request.Source, stay.Arrival, stay.Departure, type.Code, OverrideReason = overrideReason });
         s.Announce(ChangeTopic.Reservations, reservation.Id, $"New reservation {reservation.ConfirmationCode} for {guest.FullName}");
         return reservation;
@@ -115,16 +117,22 @@ public sealed class BookingService(HotelSessions sessions)
     }
 
     /// <summary>Locks the price of each night at booking time: later rate changes do not touch this stay.</summary>
-    internal static async Task PostRoomNightsAsync(HotelSession s, Reservation reservation, RoomType type, Rates.RatePlan plan, CancellationToken cancellationToken)
+    /// <returns>The price of the whole stay.</returns>
+    internal static async Task<long> PostRoomNightsAsync(HotelSession s, Reservation reservation, RoomType type, Rates.RatePlan plan, CancellationToken cancellationToken)
     {
         var rates = await s.Db.RoomTypeDays.AsNoTracking()
             .Where(d => d.RoomTypeId == type.Id && d.Date >= reservation.Arrival && d.Date < reservation.Departure)
             .ToDictionaryAsync(d => d.Date, d => d.RateMinor, cancellationToken);
+        var total = 0L;
         foreach (var night in reservation.Stay.EachNight())
         {
             var daily = rates.GetValueOrDefault(night) ?? type.BaseRateMinor;
-            s.Db.FolioEntries.Add(new FolioEntry(s.HotelId, reservation.Id, FolioEntryKind.RoomNight, night, $"{type.Name} – {plan.Name}", plan.PriceOf(daily), s.Hotel.Currency, s.Staff.UserName, s.Now));
+            var price = plan.PriceOf(daily);
+            total += price;
+            s.Db.FolioEntries.Add(new FolioEntry(s.HotelId, reservation.Id, FolioEntryKind.RoomNight, night, $"{type.Name} – {plan.Name}", price, s.Hotel.Currency, s.Staff.UserName, s.Now));
         }
+
+        return total;
     }
 
     internal static async Task<Rates.RatePlan> RatePlanAsync(HotelSession s, Guid? ratePlanId, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Common;
 using Stayfull.Domain.Folios;
 using Stayfull.Domain.Live;
+using Stayfull.Domain.Payments;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Rooms;
 using Stayfull.Domain.Sessions;
@@ -107,6 +108,7 @@ public sealed class ReservationService(HotelSessions sessions)
             var room = reservation.RoomId is { } roomId ? await s.Db.Rooms.SingleAsync(r => r.Id == roomId, cancellationToken) : null;
             reservation.CheckIn(room, s.Today, s.Staff.UserName, s.Now);
             room!.Touch();
+            await PaymentFlows.AtCheckInAsync(s, reservation, cancellationToken);
             s.Audit(nameof(Reservation), reservation.Id, "CheckedIn", new { room.Number });
             s.Announce(ChangeTopic.Reservations, reservation.Id, $"{reservation.ConfirmationCode} checked in to {room.Number}");
         }, cancellationToken);
@@ -166,8 +168,10 @@ public sealed class ReservationService(HotelSessions sessions)
             s.Staff.Require(StaffRole.FrontDesk, "cancel reservations");
             var reservation = await FindAsync(s, reservationId, cancellationToken);
             reservation.Cancel(s.Staff.UserName, s.Now);
+            var firstNight = await FirstNightAsync(s, reservation, cancellationToken);
             await InventoryLedger.ReleaseAsync(s, reservation.RoomTypeId, reservation.Arrival, reservation.Departure, cancellationToken);
             await RemoveRoomNightsAsync(s, reservation.Id, reservation.Arrival, cancellationToken);
+            await PaymentFlows.AtCancellationAsync(s, reservation, firstNight, cancellationToken);
             s.Audit(nameof(Reservation), reservation.Id, "Cancelled", new { Reason = reason });
             s.Announce(ChangeTopic.Reservations, reservation.Id, $"{reservation.ConfirmationCode} cancelled");
         }, cancellationToken);
@@ -178,8 +182,10 @@ public sealed class ReservationService(HotelSessions sessions)
             s.Staff.Require(StaffRole.FrontDesk, "mark no-shows");
             var reservation = await FindAsync(s, reservationId, cancellationToken);
             reservation.MarkNoShow(s.Today, s.Staff.UserName, s.Now);
+            var firstNight = await FirstNightAsync(s, reservation, cancellationToken);
             await InventoryLedger.ReleaseAsync(s, reservation.RoomTypeId, reservation.Arrival, reservation.Departure, cancellationToken);
             await RemoveRoomNightsAsync(s, reservation.Id, reservation.Arrival, cancellationToken);
+            await PaymentFlows.AtNoShowAsync(s, reservation, firstNight, cancellationToken);
             s.Audit(nameof(Reservation), reservation.Id, "NoShow", new { });
             s.Announce(ChangeTopic.Reservations, reservation.Id, $"{reservation.ConfirmationCode} marked no-show");
         }, cancellationToken);
@@ -255,6 +261,12 @@ public sealed class ReservationService(HotelSessions sessions)
             });
         return saved + pending;
     }
+
+    /// <summary>The price of the first night as booked: the cancellation and no-show fee.</summary>
+    private static async Task<long> FirstNightAsync(HotelSession s, Reservation reservation, CancellationToken cancellationToken) =>
+        await s.Db.FolioEntries
+            .Where(e => e.ReservationId == reservation.Id && e.Kind == FolioEntryKind.RoomNight && e.ServiceDate == reservation.Arrival)
+            .SumAsync(e => e.AmountMinor, cancellationToken);
 
     private static async Task RemoveRoomNightsAsync(HotelSession s, Guid reservationId, DateOnly from, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ internal sealed class RatePlanConfiguration : IEntityTypeConfiguration<RatePlan>
         builder.Property(p => p.Code).HasMaxLength(16);
         builder.Property(p => p.Name).HasMaxLength(100);
         builder.Property(p => p.AdjustmentPercent).HasPrecision(7, 3);
+        builder.Property(p => p.DepositPercent).HasPrecision(5, 2);
         builder.HasIndex(p => new { p.HotelId, p.Code }).IsUnique();
         builder.HasOne<Hotel>().WithMany().HasForeignKey(p => p.HotelId);
     }

@@ -54,6 +54,9 @@ internal sealed class FolioEntryConfiguration : IEntityTypeConfiguration<FolioEn
         builder.Property(e => e.PostedBy).HasMaxLength(256);
         builder.HasIndex(e => new { e.HotelId, e.ReservationId });
         builder.HasIndex(e => new { e.HotelId, e.ServiceDate });
+        builder.Property(e => e.ExternalId).HasMaxLength(100);
+        // NULLs never collide (SQL Server gets an IS NOT NULL filter by convention): only provider facts are unique.
+        builder.HasIndex(e => new { e.HotelId, e.ExternalId }).IsUnique();
         builder.HasOne<Reservation>().WithMany().HasForeignKey(e => e.ReservationId);
         builder.Ignore(e => e.SignedAmountMinor);
     }
