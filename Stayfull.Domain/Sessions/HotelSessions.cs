@@ -112,10 +112,4 @@ public sealed class HotelSessions(StayfullDb database, ICurrentStaff currentStaf
         };
 
     private static bool IsBusy(SqliteException ex) => ex.SqliteErrorCode is 5 or 6; // SQLITE_BUSY, SQLITE_LOCKED
-
-    /// <summary>
-    /// Two sessions inserted the same keyed row at once (the first booking of a night creates its counter row):
-    /// the loser re-reads and finds the row. A duplicate that is not a race fails again on every attempt
-    /// and ends as a conflict, never as a 500.
-    /// </summary>
 }
