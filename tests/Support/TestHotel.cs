@@ -73,8 +73,12 @@ public sealed class TestHotel : IAsyncDisposable
     /// <summary>A context bound to this hotel, for arranging and asserting on stored rows.</summary>
     public StayfullDbContext Db() => Services.GetRequiredService<StayfullDb>().ForHotel(HotelId);
 
+    /// <summary>The SQLite file, so a test can open it again with a fresh set of services.</summary>
+    public string DatabaseFile => _file;
+
     /// <param name="roomsPerType">Rooms of each type; numbers are 101, 102… for the first type, 201… for the second.</param>
-    public static async Task<TestHotel> CreateAsync(int roomTypes = 2, int roomsPerType = 3, DateTimeOffset? now = null, string? databaseFile = null)
+    /// <param name="configure">Adds or replaces services (ports the domain does not provide, recording fakes) before the provider is built.</param>
+    public static async Task<TestHotel> CreateAsync(int roomTypes = 2, int roomsPerType = 3, DateTimeOffset? now = null, string? databaseFile = null, Action<IServiceCollection>? configure = null)
     {
         var file = databaseFile ?? Path.Combine(Path.GetTempPath(), "stayfull-tests", $"{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -87,14 +91,15 @@ public sealed class TestHotel : IAsyncDisposable
                 ["Database:ConnectionString"] = $"Data Source={file}",
             })
             .Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<TimeProvider>(time)
             .AddStayfullDomain(configuration)
             .AddSingleton(staff)
             .AddSingleton<ICurrentStaff>(staff)
             .AddSingleton<RecordingPublisher>()
-            .AddSingleton<ILiveUpdatePublisher>(sp => sp.GetRequiredService<RecordingPublisher>())
-            .BuildServiceProvider();
+            .AddSingleton<ILiveUpdatePublisher>(sp => sp.GetRequiredService<RecordingPublisher>());
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
 
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
         var ownerId = "owner-" + Guid.NewGuid().ToString("N");
