@@ -16,8 +16,9 @@ public static class WebApplicationExtensions
             app.UseHsts();
         }
 
-        // People get a friendly page; API clients get problem details.
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // People get a friendly page; API clients get problem details. Hub clients get the bare status:
+        // re-executing their 401 as a page would turn it into a redirect to the sign-in form.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/hubs"), b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         app.UseRequestLocalization();
         app.UseAuthentication();
