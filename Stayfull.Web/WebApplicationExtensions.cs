@@ -38,7 +38,7 @@ public static class WebApplicationExtensions
         app.MapAccountEndpoints();
         app.MapStayfullApi();
         app.MapWebhookEndpoints();
-        app.MapHub<HotelHub>(HotelHub.Path);
+        app.MapHub<LiveHub>(LiveHub.Path);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .Add(AllowAnonymousCircuits);

@@ -2,15 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Stayfull.Domain.Data;
+using Stayfull.Domain.Live;
 using Stayfull.Domain.Tenancy;
 
 namespace Stayfull.Domain.Integrations;
 
 /// <summary>
 /// Applies stored webhooks through their vendor's handler, each in a scope acting for its hotel.
-/// A failure is retried with backoff and jitter, then parked as failed for staff to retry.
+/// A failure is retried with backoff and jitter, then parked as failed for staff to retry, and the
+/// hotel's open screens are told at once.
 /// </summary>
-public sealed class InboxProcessor(StayfullDb database, IServiceScopeFactory scopes, TimeProvider time, ILogger<InboxProcessor> logger)
+public sealed class InboxProcessor(StayfullDb database, IServiceScopeFactory scopes, TimeProvider time, ILiveUpdatePublisher live, ILogger<InboxProcessor> logger)
 {
     /// <returns>How many events were taken.</returns>
     public async Task<int> ProcessDueAsync(int batchSize, CancellationToken cancellationToken)
@@ -46,5 +48,9 @@ public sealed class InboxProcessor(StayfullDb database, IServiceScopeFactory sco
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (inboxEvent.Status == WorkStatus.Failed)
+        {
+            await live.PublishAsync(HotelChange.IntegrationFailed(inboxEvent.HotelId, inboxEvent.Id, $"{inboxEvent.Vendor} {inboxEvent.EventType} webhook parked after {inboxEvent.Attempts} attempts"), cancellationToken);
+        }
     }
 }

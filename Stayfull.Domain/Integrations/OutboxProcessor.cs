@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Stayfull.Domain.Data;
+using Stayfull.Domain.Live;
 using Stayfull.Domain.Tenancy;
 
 namespace Stayfull.Domain.Integrations;
@@ -9,9 +10,10 @@ namespace Stayfull.Domain.Integrations;
 /// <summary>
 /// Performs recorded intents through their vendor's dispatcher. Transient failures (429, 5xx,
 /// timeouts) are retried with backoff and jitter, never sooner than the vendor's Retry-After;
-/// permanent refusals and exhausted retries are parked as failed, visible with a retry button.
+/// permanent refusals and exhausted retries are parked as failed, visible with a retry button and
+/// announced to the hotel's open screens.
 /// </summary>
-public sealed class OutboxProcessor(StayfullDb database, IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxProcessor> logger)
+public sealed class OutboxProcessor(StayfullDb database, IServiceScopeFactory scopes, TimeProvider time, ILiveUpdatePublisher live, ILogger<OutboxProcessor> logger)
 {
     public async Task<int> ProcessDueAsync(int batchSize, CancellationToken cancellationToken)
     {
@@ -61,5 +63,9 @@ public sealed class OutboxProcessor(StayfullDb database, IServiceScopeFactory sc
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (message.Status == WorkStatus.Failed)
+        {
+            await live.PublishAsync(HotelChange.IntegrationFailed(message.HotelId, message.Id, $"{message.Vendor} {message.Operation} failed after {message.Attempts} attempts"), cancellationToken);
+        }
     }
 }

@@ -6,9 +6,9 @@ namespace Stayfull.Web.Live;
 
 /// <summary>
 /// Hands each open Blazor screen a subscription to its hotel's changes, and forwards every change to
-/// the SignalR hub group of that hotel. Subscriptions are disposed with the component.
+/// the live hub's group of that hotel (<see cref="LiveHub"/>). Subscriptions are disposed with the component.
 /// </summary>
-public sealed class HotelChangeNotifier(IHubContext<HotelHub> hub, ILogger<HotelChangeNotifier> logger) : ILiveUpdatePublisher
+public sealed class HotelChangeNotifier(IHubContext<LiveHub, ILiveClient> hub, ILogger<HotelChangeNotifier> logger) : ILiveUpdatePublisher
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Subscription, byte>> _subscriptions = new();
 
@@ -38,7 +38,7 @@ public sealed class HotelChangeNotifier(IHubContext<HotelHub> hub, ILogger<Hotel
             }
         }
 
-        await hub.Clients.Group(HotelHub.GroupOf(change.HotelId)).SendAsync("changed", change, cancellationToken);
+        await hub.Clients.Group(LiveHub.GroupOf(change.HotelId)).Changed(change);
     }
 
     private void Remove(Subscription subscription)

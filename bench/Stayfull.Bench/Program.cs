@@ -1,11 +1,17 @@
 using BenchmarkDotNet.Running;
 using Stayfull.Bench;
+using Stayfull.Bench.Webhooks;
 
-// "load" runs the booking contention runner; anything else goes to BenchmarkDotNet
-// (e.g. `-- --filter '*' --job short`).
+// "load" runs the booking contention runner, "webhooks" the webhook intake runner;
+// anything else goes to BenchmarkDotNet (e.g. `-- --filter '*' --job short`).
 if (args.Length > 0 && args[0] == "load")
 {
     return await BookingLoadRunner.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "webhooks")
+{
+    return await WebhookIntakeRunner.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(AvailabilityBenchmarks).Assembly).Run(args);

@@ -73,6 +73,9 @@ public sealed class TestHotel : IAsyncDisposable
     /// <summary>A context bound to this hotel, for arranging and asserting on stored rows.</summary>
     public StayfullDbContext Db() => Services.GetRequiredService<StayfullDb>().ForHotel(HotelId);
 
+    /// <summary>The SQLite file, so a test can open it again with a fresh set of services.</summary>
+    public string DatabaseFile => _file;
+
     /// <param name="roomsPerType">Rooms of each type; numbers are 101, 102… for the first type, 201… for the second.</param>
     /// <param name="configure">Adds or replaces services after the domain's (adapters, fakes of ports).</param>
     public static async Task<TestHotel> CreateAsync(int roomTypes = 2, int roomsPerType = 3, DateTimeOffset? now = null, string? databaseFile = null, Action<IServiceCollection>? configure = null)

@@ -79,7 +79,7 @@ public sealed class LiveUpdateTests
         public static async Task<Listener> ConnectAsync(StayfullApplication app, StaffClient client)
         {
             var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(client.BaseAddress!, HotelHub.Path), o =>
+                .WithUrl(new Uri(client.BaseAddress!, LiveHub.Path), o =>
                 {
                     o.Transports = HttpTransportType.LongPolling;
                     o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
