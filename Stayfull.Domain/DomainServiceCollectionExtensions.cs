@@ -7,6 +7,7 @@ using Stayfull.Domain.Folios;
 using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Kpis;
+using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -49,6 +50,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<IntegrationLogWriter>();
         services.AddSingleton<ConnectionCredentialsStore>();
         services.AddScoped<IntegrationSettingsService>();
+        services.AddStayfullMessaging();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Stayfull.Domain.Folios;
 using Stayfull.Domain.Guests;
 using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Integrations;
+using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -50,6 +51,12 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<InboxEvent> InboxEvents => Set<InboxEvent>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<GuestMessage> GuestMessages => Set<GuestMessage>();
+
+    public DbSet<GuestMessageStatusChange> GuestMessageStatusChanges => Set<GuestMessageStatusChange>();
+
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

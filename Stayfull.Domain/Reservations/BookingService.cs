@@ -3,6 +3,7 @@ using Stayfull.Domain.Common;
 using Stayfull.Domain.Folios;
 using Stayfull.Domain.Guests;
 using Stayfull.Domain.Live;
+using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Rooms;
 using Stayfull.Domain.Sessions;
@@ -85,6 +86,7 @@ public sealed class BookingService(HotelSessions sessions)
         s.Db.Guests.Add(guest);
         s.Db.Reservations.Add(reservation);
         await PostRoomNightsAsync(s, reservation, type, plan, cancellationToken);
+        await GuestMessaging.QueueBookingConfirmationAsync(s, guest, reservation, cancellationToken);
         s.Audit(nameof(Reservation), reservation.Id, "Created", new { reservation.ConfirmationCode, request.Source, stay.Arrival, stay.Departure, type.Code, OverrideReason = overrideReason });
         s.Announce(ChangeTopic.Reservations, reservation.Id, $"New reservation {reservation.ConfirmationCode} for {guest.FullName}");
         return reservation;
