@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Stayfull.Integrations.SendGrid;
+using Stayfull.Integrations.Twilio;
 
 namespace Stayfull.Integrations;
 
@@ -12,6 +14,8 @@ public static class IntegrationServiceCollectionExtensions
     public static IServiceCollection AddStayfullIntegrations(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSendGridEmail(configuration);
+        services.AddTwilioSms(configuration);
         return services;
     }
 }

@@ -83,6 +83,10 @@ public sealed class MessageTracking(HotelSessions sessions)
             return message;
         }, cancellationToken);
 
+    /// <summary>The vendor says the number unsubscribed (or re-subscribed) outside a reply we saw.</summary>
+    public Task SetSmsOptOutAsync(string smsNumber, bool optedOut, CancellationToken cancellationToken) =>
+        sessions.WriteAsync(s => SetSmsOptOutAsync(s, smsNumber, optedOut, cancellationToken), cancellationToken);
+
     /// <summary>
     /// Every guest row with the number (a returning guest has one per booking) is switched together,
     /// so a new booking cannot bring back a number that said STOP.
