@@ -37,6 +37,8 @@ internal sealed class GuestMessageStatusChangeConfiguration : IEntityTypeConfigu
 {
     public void Configure(EntityTypeBuilder<GuestMessageStatusChange> builder)
     {
+        // Set by the entity; a change added to a loaded message's list must be inserted, not updated.
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Detail).HasMaxLength(500);
         // One row per status per message: a replayed callback cannot add a second.

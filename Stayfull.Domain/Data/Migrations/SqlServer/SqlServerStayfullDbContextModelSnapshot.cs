@@ -768,7 +768,6 @@ namespace Stayfull.Domain.Data.Migrations.SqlServer
             modelBuilder.Entity("Stayfull.Domain.Messaging.GuestMessageStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("At")

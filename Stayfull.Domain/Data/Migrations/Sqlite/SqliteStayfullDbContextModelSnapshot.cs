@@ -756,7 +756,6 @@ namespace Stayfull.Domain.Data.Migrations.Sqlite
             modelBuilder.Entity("Stayfull.Domain.Messaging.GuestMessageStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")

@@ -11,7 +11,7 @@ using Stayfull.Domain.Data;
 namespace Stayfull.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStayfullDbContext))]
-    [Migration("20261124152019_Messaging")]
+    [Migration("20261124153658_Messaging")]
     partial class Messaging
     {
         /// <inheritdoc />
@@ -759,7 +759,6 @@ namespace Stayfull.Domain.Data.Migrations.Sqlite
             modelBuilder.Entity("Stayfull.Domain.Messaging.GuestMessageStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")

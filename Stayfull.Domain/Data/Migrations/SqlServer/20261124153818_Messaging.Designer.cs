@@ -12,7 +12,7 @@ using Stayfull.Domain.Data;
 namespace Stayfull.Domain.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerStayfullDbContext))]
-    [Migration("20261124152139_Messaging")]
+    [Migration("20261124153818_Messaging")]
     partial class Messaging
     {
         /// <inheritdoc />
@@ -771,7 +771,6 @@ namespace Stayfull.Domain.Data.Migrations.SqlServer
             modelBuilder.Entity("Stayfull.Domain.Messaging.GuestMessageStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("At")

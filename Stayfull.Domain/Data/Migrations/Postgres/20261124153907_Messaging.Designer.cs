@@ -12,7 +12,7 @@ using Stayfull.Domain.Data;
 namespace Stayfull.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStayfullDbContext))]
-    [Migration("20261124152301_Messaging")]
+    [Migration("20261124153907_Messaging")]
     partial class Messaging
     {
         /// <inheritdoc />
@@ -768,7 +768,6 @@ namespace Stayfull.Domain.Data.Migrations.Postgres
             modelBuilder.Entity("Stayfull.Domain.Messaging.GuestMessageStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
