@@ -108,7 +108,8 @@ public sealed class Guest : ITenantOwned
 
         var trimmed = phone.Trim();
         var digits = new string(trimmed.Where(char.IsAsciiDigit).ToArray());
-        if (trimmed.StartsWith('+'))
+        var plus = trimmed.IndexOf('+', StringComparison.Ordinal);
+        if (plus >= 0 && plus < trimmed.AsSpan().IndexOfAnyInRange('0', '9'))
         {
             return digits.Length is >= 8 and <= 15 ? "+" + digits : null;
         }
