@@ -8,6 +8,7 @@ using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Kpis;
 using Stayfull.Domain.Payments;
+using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -52,6 +53,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<IntegrationLogWriter>();
         services.AddSingleton<ConnectionCredentialsStore>();
         services.AddScoped<IntegrationSettingsService>();
+        services.AddStayfullMessaging();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Stayfull.Integrations.Stripe;
+using Stayfull.Integrations.SendGrid;
+using Stayfull.Integrations.Twilio;
 
 namespace Stayfull.Integrations;
 
@@ -13,6 +15,8 @@ public static class IntegrationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddStripePayments(configuration);
+        services.AddSendGridEmail(configuration);
+        services.AddTwilioSms(configuration);
         return services;
     }
 }

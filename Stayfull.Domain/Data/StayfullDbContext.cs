@@ -7,6 +7,7 @@ using Stayfull.Domain.Guests;
 using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Payments;
+using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -53,6 +54,11 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<GuestMessage> GuestMessages => Set<GuestMessage>();
+
+    public DbSet<GuestMessageStatusChange> GuestMessageStatusChanges => Set<GuestMessageStatusChange>();
+
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -4,6 +4,7 @@ using Stayfull.Domain.Folios;
 using Stayfull.Domain.Guests;
 using Stayfull.Domain.Live;
 using Stayfull.Domain.Payments;
+using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Rooms;
 using Stayfull.Domain.Sessions;
@@ -87,6 +88,7 @@ public sealed class BookingService(HotelSessions sessions)
         s.Db.Reservations.Add(reservation);
         var stayTotal = await PostRoomNightsAsync(s, reservation, type, plan, cancellationToken);
         await PaymentFlows.AtBookingAsync(s, reservation, plan, stayTotal, guest.Email, cancellationToken);
+        await GuestMessaging.QueueBookingConfirmationAsync(s, guest, reservation, cancellationToken);
         s.Audit(nameof(Reservation), reservation.Id, "Created", new { reservation.ConfirmationCode, request.Source, stay.Arrival, stay.Departure, type.Code, OverrideReason = overrideReason });
         s.Announce(ChangeTopic.Reservations, reservation.Id, $"New reservation {reservation.ConfirmationCode} for {guest.FullName}");
         return reservation;

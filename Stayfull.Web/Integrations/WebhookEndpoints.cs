@@ -82,6 +82,12 @@ public static class WebhookEndpoints
 
         var summary = string.Join(", ", verification.Events.Take(10).Select(e => $"{e.EventType} {e.ExternalId}"));
         await log.RecordAsync(hotelId, which, IntegrationDirection.Inbound, "Webhook", succeeded: true, StatusCodes.Status200OK, Stopwatch.GetElapsedTime(started), $"{stored} new, {verification.Events.Count - stored} repeated: {summary}", isDemo: false, cancellationToken);
+        if (which == IntegrationVendor.Twilio)
+        {
+            // Twilio reads the answer as TwiML; an empty <Response/> means "no reply to the guest".
+            return TypedResults.Text("<Response/>", "text/xml");
+        }
+
         return TypedResults.Ok(new WebhookReceipt(stored, verification.Events.Count - stored));
     }
 

@@ -17,7 +17,12 @@ internal sealed class GuestConfiguration : IEntityTypeConfiguration<Guest>
         builder.Property(g => g.FullName).HasMaxLength(200);
         builder.Property(g => g.Email).HasMaxLength(256);
         builder.Property(g => g.Phone).HasMaxLength(32);
+        builder.Property(g => g.SmsNumber).HasMaxLength(16);
+        builder.Property(g => g.EmailBounceReason).HasMaxLength(500);
         builder.HasIndex(g => new { g.HotelId, g.FullName });
+        builder.HasIndex(g => new { g.HotelId, g.SmsNumber });
+        builder.Ignore(g => g.IsEmailBad);
+        builder.Ignore(g => g.HasOptedOutOfSms);
         builder.HasOne<Hotel>().WithMany().HasForeignKey(g => g.HotelId);
     }
 }
