@@ -41,7 +41,7 @@ public sealed class StayfullDb(IOptions<DatabaseOptions> options)
     public static DbContextOptions BuildOptions(DatabaseOptions options) => options.Provider switch
     {
         DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteStayfullDbContext>()
-            .UseSqlite(options.ConnectionString, o => o.CommandTimeout(60)).Options,
+            .UseSqlite(options.ConnectionString, o => o.CommandTimeout(60)).AddInterceptors(new SqlitePragmas()).Options,
         DatabaseProvider.SqlServer => new DbContextOptionsBuilder<SqlServerStayfullDbContext>()
             .UseSqlServer(options.ConnectionString, o => o.EnableRetryOnFailure()).Options,
         DatabaseProvider.Postgres => new DbContextOptionsBuilder<PostgresStayfullDbContext>()

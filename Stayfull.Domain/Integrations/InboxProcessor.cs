@@ -34,7 +34,8 @@ public sealed class InboxProcessor(StayfullDb database, IServiceScopeFactory sco
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<BackgroundStaffScope>().Context = StaffContext.System(inboxEvent.HotelId);
-            var applier = scope.ServiceProvider.GetServices<IWebhookApplier>().FirstOrDefault(h => h.Vendor == inboxEvent.Vendor)
+            // The last registration wins, as for any service, so a host or a test can replace a vendor's applier.
+            var applier = scope.ServiceProvider.GetServices<IWebhookApplier>().LastOrDefault(h => h.Vendor == inboxEvent.Vendor)
                 ?? throw new InvalidOperationException($"No applier for {inboxEvent.Vendor} events.");
             await applier.HandleAsync(inboxEvent, cancellationToken);
             inboxEvent.Complete(time.GetUtcNow());

@@ -35,7 +35,8 @@ public sealed class OutboxProcessor(StayfullDb database, IServiceScopeFactory sc
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<BackgroundStaffScope>().Context = StaffContext.System(message.HotelId);
-            var dispatcher = scope.ServiceProvider.GetServices<IOutboxDispatcher>().FirstOrDefault(d => d.Vendor == message.Vendor)
+            // The last registration wins, as for any service, so a host or a test can replace a vendor's dispatcher.
+            var dispatcher = scope.ServiceProvider.GetServices<IOutboxDispatcher>().LastOrDefault(d => d.Vendor == message.Vendor)
                 ?? throw new InvalidOperationException($"No dispatcher for {message.Vendor}.");
             result = await dispatcher.DispatchAsync(message, cancellationToken);
         }

@@ -1,17 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
-using Stayfull.Domain.Integrations;
 
 namespace Stayfull.Domain.Messaging;
 
 public static class MessagingServiceCollectionExtensions
 {
-    /// <summary>Guest messaging: templates, sending through the outbox, and tracking what vendors report.</summary>
+    /// <summary>
+    /// Guest messaging: templates, sending through the outbox, and tracking what vendors report. The
+    /// dispatchers are registered with the senders they drive (SendGrid, Twilio), since the ports live there.
+    /// </summary>
     public static IServiceCollection AddStayfullMessaging(this IServiceCollection services)
     {
         services.AddScoped<MessagingService>();
         services.AddScoped<MessageTracking>();
-        services.AddScoped<IOutboxDispatcher, EmailDispatcher>();
-        services.AddScoped<IOutboxDispatcher, SmsDispatcher>();
         return services;
     }
 }

@@ -57,6 +57,11 @@ internal static class PaymentFlows
     public static async Task AtCancellationAsync(HotelSession s, Reservation reservation, long firstNightMinor, CancellationToken cancellationToken)
     {
         var plan = await s.Db.RatePlans.SingleAsync(p => p.Id == reservation.RatePlanId, cancellationToken);
+        if (plan.PaymentPolicy == PaymentPolicyKind.None)
+        {
+            return; // not guaranteed: there is no fee to take and nothing held to release
+        }
+
         if (plan.CancelsFreely(reservation.Arrival, s.Today))
         {
             await ReleaseAsync(s, reservation, cancellationToken);
@@ -66,9 +71,18 @@ internal static class PaymentFlows
         await ChargeFeeAsync(s, reservation, firstNightMinor, "Cancellation fee (first night)", PaymentOperations.CancellationFeeKey(reservation.Id), cancellationToken);
     }
 
-    /// <summary>At no-show: the first night is charged, as for a late cancellation.</summary>
-    public static Task AtNoShowAsync(HotelSession s, Reservation reservation, long firstNightMinor, CancellationToken cancellationToken) =>
-        ChargeFeeAsync(s, reservation, firstNightMinor, "No-show fee (first night)", PaymentOperations.NoShowFeeKey(reservation.Id), cancellationToken);
+    /// <summary>
+    /// At no-show: a guaranteed booking (its plan secures a deposit or a hold) is charged the first night,
+    /// as for a late cancellation; a booking that was never guaranteed is simply released.
+    /// </summary>
+    public static async Task AtNoShowAsync(HotelSession s, Reservation reservation, long firstNightMinor, CancellationToken cancellationToken)
+    {
+        var plan = await s.Db.RatePlans.SingleAsync(p => p.Id == reservation.RatePlanId, cancellationToken);
+        if (plan.PaymentPolicy != PaymentPolicyKind.None)
+        {
+            await ChargeFeeAsync(s, reservation, firstNightMinor, "No-show fee (first night)", PaymentOperations.NoShowFeeKey(reservation.Id), cancellationToken);
+        }
+    }
 
     private static async Task ReleaseAsync(HotelSession s, Reservation reservation, CancellationToken cancellationToken)
     {

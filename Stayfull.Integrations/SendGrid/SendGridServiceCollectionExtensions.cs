@@ -17,6 +17,7 @@ public static class SendGridServiceCollectionExtensions
         services.AddSingleton<DemoEmailSender>();
         services.AddSingleton<SendGridEmailSender>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<SendGridEmailSender>());
+        services.AddScoped<IOutboxDispatcher, EmailDispatcher>();
         services.AddSingleton<IWebhookVerifier, SendGridWebhookVerifier>();
         services.AddScoped<IWebhookApplier, SendGridEventApplier>();
         services.AddSingleton<IConnectionTester, SendGridConnectionTester>();

@@ -19,6 +19,7 @@ public static class TwilioServiceCollectionExtensions
         services.AddSingleton<DemoSmsSender>();
         services.AddSingleton<TwilioSmsSender>();
         services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<TwilioSmsSender>());
+        services.AddScoped<IOutboxDispatcher, SmsDispatcher>();
         services.AddSingleton<IWebhookVerifier, TwilioWebhookVerifier>();
         services.AddScoped<IWebhookApplier, TwilioWebhookApplier>();
         services.AddSingleton<IConnectionTester, TwilioConnectionTester>();

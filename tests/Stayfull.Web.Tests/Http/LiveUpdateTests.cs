@@ -11,7 +11,7 @@ using Stayfull.Web.Tests.Http.Harness;
 
 namespace Stayfull.Web.Tests.Http;
 
-/// <summary>The hotel hub, as a non-Blazor console uses it: connect with the sign-in cookie, receive "changed".</summary>
+/// <summary>The hotel hub, as a non-Blazor console uses it: connect with the sign-in cookie, receive "Changed".</summary>
 public sealed class LiveUpdateTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
@@ -67,7 +67,7 @@ public sealed class LiveUpdateTests
         private Listener(HubConnection connection)
         {
             _connection = connection;
-            _connection.On<HotelChange>("changed", change =>
+            _connection.On<HotelChange>(nameof(ILiveClient.Changed), change =>
             {
                 _received.Enqueue(change);
                 _pending.Writer.TryWrite(change);
