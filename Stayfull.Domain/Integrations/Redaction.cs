@@ -8,7 +8,7 @@ public static partial class Redaction
     public static string Redact(string text) =>
         CardNumber().Replace(Secret().Replace(text, m => m.Value[..Math.Min(m.Value.Length, 3)] + "…[redacted]"), "[card redacted]");
 
-    // sk_live_…, sk_test_…, rk_…, whsec_…, SG.…, seam_…, and "Bearer …" / "Basic …" values.
+    // Stripe secret, restricted and publishable keys, webhook signing secrets, SendGrid and Seam keys, and Bearer/Basic credentials.
     [GeneratedRegex(@"\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]+|\bwhsec_[A-Za-z0-9+/=]+|\bSG\.[A-Za-z0-9_\-\.]+|\bseam_[A-Za-z0-9_]+|\b(?:Bearer|Basic)\s+[A-Za-z0-9+/=_\-\.]+", RegexOptions.CultureInvariant)]
     private static partial Regex Secret();
 
