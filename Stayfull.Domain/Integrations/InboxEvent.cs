@@ -1,12 +1,10 @@
-using Stayfull.Domain.Tenancy;
-
 namespace Stayfull.Domain.Integrations;
 
 /// <summary>
 /// A verified webhook, stored before it is acknowledged. (Vendor, ExternalId) is unique, so a
 /// redelivery is recognised and acknowledged without doing anything twice.
 /// </summary>
-public sealed class InboxEvent : ITenantOwned, IQueuedWork
+public sealed class InboxEvent : QueuedWork
 {
     private InboxEvent()
     {
@@ -22,14 +20,7 @@ public sealed class InboxEvent : ITenantOwned, IQueuedWork
         Payload = payload;
         ReceivedAt = receivedAt;
         NextAttemptAt = receivedAt;
-        Status = WorkStatus.Pending;
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid HotelId { get; private set; }
-
-    public IntegrationVendor Vendor { get; private set; }
 
     /// <summary>The vendor's event id (Stripe evt_…, SendGrid sg_event_id, Twilio MessageSid + status).</summary>
     public string ExternalId { get; private set; } = "";
@@ -40,59 +31,14 @@ public sealed class InboxEvent : ITenantOwned, IQueuedWork
 
     public DateTimeOffset ReceivedAt { get; private set; }
 
-    public WorkStatus Status { get; private set; }
-
-    public int Attempts { get; private set; }
-
-    public DateTimeOffset NextAttemptAt { get; private set; }
-
-    /// <summary>Claimed by a processor until then; another instance leaves it alone meanwhile.</summary>
-    public DateTimeOffset? LockedUntil { get; private set; }
-
-    public string? LastError { get; private set; }
-
     public DateTimeOffset? ProcessedAt { get; private set; }
-
-    public int Version { get; private set; }
-
-    public void Claim(DateTimeOffset until)
-    {
-        LockedUntil = until;
-        Version++;
-    }
 
     public void Complete(DateTimeOffset now)
     {
-        Status = WorkStatus.Done;
         ProcessedAt = now;
-        LockedUntil = null;
-        Attempts++;
-        Version++;
+        Succeeded();
     }
 
-    public void Fail(string error, DateTimeOffset now, double jitter)
-    {
-        Attempts++;
-        LastError = error.Length > 500 ? error[..500] : error;
-        LockedUntil = null;
-        if (RetrySchedule.ShouldPark(Attempts))
-        {
-            Status = WorkStatus.Failed;
-        }
-        else
-        {
-            NextAttemptAt = now + RetrySchedule.DelayAfter(Attempts, null, jitter);
-        }
-
-        Version++;
-    }
-
-    /// <summary>Staff asked to try a parked event again.</summary>
-    public void Retry(DateTimeOffset now)
-    {
-        Status = WorkStatus.Pending;
-        Attempts = 0;
-        NextAttemptAt = now;
-        Version++;
-    }
+    /// <summary>Any failure to apply an event may pass (the domain was busy, the related row not there yet): retry, then park.</summary>
+    public void Fail(string error, DateTimeOffset now, double jitter) => FailedTransiently(error, null, now, jitter);
 }

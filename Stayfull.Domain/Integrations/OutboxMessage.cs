@@ -1,12 +1,10 @@
-using Stayfull.Domain.Tenancy;
-
 namespace Stayfull.Domain.Integrations;
 
 /// <summary>
 /// An intent to call a vendor (charge, message, rate push), saved in the same transaction as the
 /// change that caused it. The idempotency key is derived from our ids, so the vendor never does it twice.
 /// </summary>
-public sealed class OutboxMessage : ITenantOwned, IQueuedWork
+public sealed class OutboxMessage : QueuedWork
 {
     private OutboxMessage()
     {
@@ -22,14 +20,7 @@ public sealed class OutboxMessage : ITenantOwned, IQueuedWork
         IdempotencyKey = idempotencyKey;
         CreatedAt = now;
         NextAttemptAt = now;
-        Status = WorkStatus.Pending;
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid HotelId { get; private set; }
-
-    public IntegrationVendor Vendor { get; private set; }
 
     public string Operation { get; private set; } = "";
 
@@ -39,70 +30,19 @@ public sealed class OutboxMessage : ITenantOwned, IQueuedWork
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public WorkStatus Status { get; private set; }
-
-    public int Attempts { get; private set; }
-
-    public DateTimeOffset NextAttemptAt { get; private set; }
-
-    public DateTimeOffset? LockedUntil { get; private set; }
-
-    public string? LastError { get; private set; }
-
     /// <summary>The vendor's id for what was done (pi_…, SM…, X-Message-Id).</summary>
     public string? Result { get; private set; }
 
     public DateTimeOffset? CompletedAt { get; private set; }
 
-    public int Version { get; private set; }
-
-    public void Claim(DateTimeOffset until)
-    {
-        LockedUntil = until;
-        Version++;
-    }
-
     public void Complete(string? result, DateTimeOffset now)
     {
-        Status = WorkStatus.Done;
         Result = result;
         CompletedAt = now;
-        LockedUntil = null;
-        Attempts++;
-        Version++;
+        Succeeded();
     }
 
-    public void RetryLater(string error, TimeSpan? retryAfter, DateTimeOffset now, double jitter)
-    {
-        Attempts++;
-        LastError = error.Length > 500 ? error[..500] : error;
-        LockedUntil = null;
-        if (RetrySchedule.ShouldPark(Attempts))
-        {
-            Status = WorkStatus.Failed;
-        }
-        else
-        {
-            NextAttemptAt = now + RetrySchedule.DelayAfter(Attempts, retryAfter, jitter);
-        }
+    public void RetryLater(string error, TimeSpan? retryAfter, DateTimeOffset now, double jitter) => FailedTransiently(error, retryAfter, now, jitter);
 
-        Version++;
-    }
-
-    public void FailPermanently(string error)
-    {
-        Attempts++;
-        LastError = error.Length > 500 ? error[..500] : error;
-        LockedUntil = null;
-        Status = WorkStatus.Failed;
-        Version++;
-    }
-
-    public void Retry(DateTimeOffset now)
-    {
-        Status = WorkStatus.Pending;
-        Attempts = 0;
-        NextAttemptAt = now;
-        Version++;
-    }
+    public void FailPermanently(string error) => FailedPermanently(error);
 }

@@ -13,7 +13,7 @@ internal static class WorkQueue
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
 
     public static async Task<IReadOnlyList<Guid>> ClaimDueAsync<T>(StayfullDb database, Func<StayfullDbContext, DbSet<T>> set, int batchSize, DateTimeOffset now, CancellationToken cancellationToken)
-        where T : class, IQueuedWork
+        where T : QueuedWork
     {
         await using var db = database.ForPlatform();
         var due = await set(db).IgnoreQueryFilters()
