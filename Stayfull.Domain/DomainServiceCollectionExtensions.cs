@@ -50,6 +50,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<OutboxProcessor>();
+        services.AddOptions<VendorRateLimitOptions>().Bind(configuration.GetSection(VendorRateLimitOptions.Section));
+        services.AddSingleton<VendorRateLimits>();
         services.AddSingleton<IntegrationLogWriter>();
         services.AddSingleton<ConnectionCredentialsStore>();
         services.AddScoped<IntegrationSettingsService>();

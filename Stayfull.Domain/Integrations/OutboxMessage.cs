@@ -42,6 +42,9 @@ public sealed class OutboxMessage : QueuedWork
         Succeeded();
     }
 
+    /// <summary>The vendor's rate budget is spent: wait for it, without counting an attempt.</summary>
+    public void Defer(DateTimeOffset until) => Postpone(until);
+
     public void RetryLater(string error, TimeSpan? retryAfter, DateTimeOffset now, double jitter) => FailedTransiently(error, retryAfter, now, jitter);
 
     public void FailPermanently(string error) => FailedPermanently(error);

@@ -13,8 +13,11 @@ namespace Stayfull.Domain.Integrations;
 /// permanent refusals and exhausted retries are parked as failed, visible with a retry button and
 /// announced to the hotel's open screens.
 /// </summary>
-public sealed class OutboxProcessor(StayfullDb database, IServiceScopeFactory scopes, TimeProvider time, ILiveUpdatePublisher live, ILogger<OutboxProcessor> logger)
+public sealed class OutboxProcessor(StayfullDb database, IServiceScopeFactory scopes, TimeProvider time, ILiveUpdatePublisher live, VendorRateLimits rateLimits, ILogger<OutboxProcessor> logger)
 {
+    /// <summary>How long work waits when its vendor's budget for the second is spent.</summary>
+    private static readonly TimeSpan RateLimitPause = TimeSpan.FromSeconds(1);
+
     public async Task<int> ProcessDueAsync(int batchSize, CancellationToken cancellationToken)
     {
         var claimed = await WorkQueue.ClaimDueAsync(database, db => db.OutboxMessages, batchSize, time.GetUtcNow(), cancellationToken);
@@ -30,6 +33,13 @@ public sealed class OutboxProcessor(StayfullDb database, IServiceScopeFactory sc
     {
         await using var db = database.ForPlatform();
         var message = await db.OutboxMessages.IgnoreQueryFilters().SingleAsync(m => m.Id == id, cancellationToken);
+        if (!rateLimits.TryTake(message.Vendor, message.HotelId))
+        {
+            message.Defer(time.GetUtcNow() + RateLimitPause);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
         DispatchResult result;
         try
         {

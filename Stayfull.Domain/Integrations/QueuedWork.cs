@@ -45,6 +45,13 @@ public abstract class QueuedWork : ITenantOwned
         Version++;
     }
 
+    protected void Postpone(DateTimeOffset until)
+    {
+        NextAttemptAt = until;
+        LockedUntil = null;
+        Version++;
+    }
+
     protected void Succeeded()
     {
         Status = WorkStatus.Done;

@@ -83,7 +83,8 @@ public static class PipelineHotel
             .AddSingleton<IWebhookApplier>(sp => sp.GetRequiredService<RecordingApplier>())
             .AddSingleton<ScriptedDispatcher>()
             .AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<ScriptedDispatcher>())
-            .AddSingleton<ICredentialProtector, ReversingProtector>());
+            .AddSingleton<ICredentialProtector, ReversingProtector>()
+            .Configure<VendorRateLimitOptions>(o => o.PerSecond[IntegrationVendor.Twilio] = 1000));
 
     public static RecordingApplier Applier(this TestHotel hotel) => hotel.Services.GetRequiredService<RecordingApplier>();
 

@@ -53,6 +53,8 @@ public sealed class MessagingHarness : IAsyncDisposable
                 ["Twilio:ApiBaseUrl"] = server.Url,
                 ["Twilio:PublicBaseUrl"] = PublicBaseUrl,
                 ["Twilio:Timeout"] = wait,
+                // Several messages go out within one frozen second here; the budget itself is tested in the domain.
+                ["Integrations:RateLimits:PerSecond:Twilio"] = "100",
             })
             .Build();
         var services = new ServiceCollection()
