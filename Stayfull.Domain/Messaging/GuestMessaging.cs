@@ -60,15 +60,21 @@ public static class GuestMessaging
     }
 
     /// <summary>Called when a reservation is created: confirms it by email when the guest gave a usable address.</summary>
-    public static async Task QueueBookingConfirmationAsync(HotelSession s, Guest guest, Reservation reservation, CancellationToken cancellationToken)
+    public static Task QueueBookingConfirmationAsync(HotelSession s, Guest guest, Reservation reservation, CancellationToken cancellationToken) =>
+        QueueEmailIfPossibleAsync(s, guest, reservation, MessageTemplateKeys.BookingConfirmation, cancellationToken);
+
+    /// <summary>
+    /// Queues a transactional email that goes with a desk action (confirmation, receipt). The action never
+    /// fails over it: a guest without an address, or with one known to bounce, simply gets none.
+    /// </summary>
+    public static async Task QueueEmailIfPossibleAsync(HotelSession s, Guest guest, Reservation reservation, string templateKey, CancellationToken cancellationToken)
     {
         if (guest.Email is null || await WhyNotAsync(s, MessageChannel.Email, guest.Email, cancellationToken) is not null)
         {
-            // A booking never fails over its confirmation; a known-bad address simply gets none.
             return;
         }
 
-        await QueueAsync(s, guest, reservation, MessageTemplateKeys.BookingConfirmation, MessageChannel.Email, new TemplateExtras(), cancellationToken);
+        await QueueAsync(s, guest, reservation, templateKey, MessageChannel.Email, new TemplateExtras(), cancellationToken);
     }
 
     /// <summary>Why nothing may be sent to <paramref name="address"/> on <paramref name="channel"/>, or null when it may.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Common;
 using Stayfull.Domain.Folios;
 using Stayfull.Domain.Live;
+using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Payments;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Rooms;
@@ -141,6 +142,8 @@ public sealed class ReservationService(HotelSessions sessions)
 
             var room = await s.Db.Rooms.SingleAsync(r => r.Id == reservation.RoomId, cancellationToken);
             room.SetHousekeeping(HousekeepingStatus.Dirty);
+            var guest = await s.Db.Guests.SingleAsync(g => g.Id == reservation.GuestId, cancellationToken);
+            await GuestMessaging.QueueEmailIfPossibleAsync(s, guest, reservation, MessageTemplateKeys.Receipt, cancellationToken);
             s.Audit(nameof(Reservation), reservation.Id, "CheckedOut", new { room.Number, BalanceMinor = balance, ManagerOverride = managerOverride, Early = early });
             s.Announce(ChangeTopic.Reservations, reservation.Id, $"{reservation.ConfirmationCode} checked out of {room.Number}");
             s.Announce(ChangeTopic.Rooms, room.Id, $"Room {room.Number} is dirty");
