@@ -9,6 +9,7 @@ using Stayfull.Web.Api;
 using Stayfull.Web.Auth;
 using Stayfull.Web.Integrations;
 using Stayfull.Web.Live;
+using Stayfull.Web.Startup;
 
 namespace Stayfull.Web;
 
@@ -28,6 +29,7 @@ public static class WebApplicationBuilderExtensions
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddHttpContextAccessor();
         services.AddStayfullAuth();
+        services.AddStayfullForwardedHeaders(builder.Configuration);
 
         services.AddSingleton<HotelChangeNotifier>();
         services.AddSingleton<ILiveUpdatePublisher>(sp => sp.GetRequiredService<HotelChangeNotifier>());

@@ -3,6 +3,7 @@ using Stayfull.Web.Auth;
 using Stayfull.Web.Components;
 using Stayfull.Web.Integrations;
 using Stayfull.Web.Live;
+using Stayfull.Web.Startup;
 
 namespace Stayfull.Web;
 
@@ -10,6 +11,9 @@ public static class WebApplicationExtensions
 {
     public static WebApplication UseStayfullPipeline(this WebApplication app)
     {
+        // Before anything reads the scheme or host: behind a trusted proxy they are the forwarded ones.
+        app.UseStayfullForwardedHeaders();
+
         // People get a friendly page. It is re-executed through routing, which only the main pipeline
         // can do, so these two stay here; API, hub and webhook clients are answered first by the inner
         // handlers with a status code and problem details, which the outer two then leave alone.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Integrations;
+using Stayfull.Domain.Live;
 using Stayfull.Domain.Sessions;
 
 namespace Stayfull.Domain.Messaging;
@@ -71,6 +72,7 @@ public abstract class GuestMessageDispatcher(HotelSessions sessions) : IOutboxDi
         {
             var message = await s.Db.GuestMessages.Include(m => m.StatusChanges).SingleAsync(m => m.Id == messageId, cancellationToken);
             change(message, s);
+            s.Announce(ChangeTopic.Messages, message.GuestId ?? message.Id, GuestMessaging.StatusSummary(message.Channel, message.Status));
         }, cancellationToken);
 }
 

@@ -128,6 +128,10 @@ public static class GuestMessaging
             extras.KeyCode);
     }
 
+    /// <summary>A live-update sentence about a message: the channel and what happened, never the address or the text.</summary>
+    public static string StatusSummary(MessageChannel channel, DeliveryStatus status) =>
+        $"{(channel == MessageChannel.Email ? "Email" : "SMS")} {status.ToString().ToLowerInvariant()}";
+
     internal static string FormatDate(DateOnly date) => date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
 
     private static string EmailAddressOf(Guest guest) =>

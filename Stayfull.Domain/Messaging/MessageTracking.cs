@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Stayfull.Domain.Live;
 using Stayfull.Domain.Sessions;
 
 namespace Stayfull.Domain.Messaging;
@@ -36,6 +37,11 @@ public sealed class MessageTracking(HotelSessions sessions)
             }
 
             var changed = message.Record(status, at, detail);
+            if (changed)
+            {
+                s.Announce(ChangeTopic.Messages, message.GuestId ?? message.Id, GuestMessaging.StatusSummary(message.Channel, status));
+            }
+
             if (changed && status == DeliveryStatus.Bounced && message.Channel == MessageChannel.Email)
             {
                 var guests = await s.Db.Guests.Where(g => g.Email == message.To).ToListAsync(cancellationToken);
@@ -69,6 +75,7 @@ public sealed class MessageTracking(HotelSessions sessions)
                 ?? await s.Db.Guests.Where(g => g.SmsNumber == from).Select(g => (Guid?)g.Id).FirstOrDefaultAsync(cancellationToken);
             var message = GuestMessage.InboundSms(s.HotelId, guestId, from, to, body, vendorMessageId, at);
             s.Db.GuestMessages.Add(message);
+            s.Announce(ChangeTopic.Messages, guestId ?? message.Id, guestId is null ? "New SMS from an unknown number" : "New SMS from a guest", ChangeKind.Created);
 
             var keyword = body.Trim().TrimEnd('.', '!');
             if (StopWords.Contains(keyword))

@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Common;
+using Stayfull.Domain.Live;
 using Stayfull.Domain.Sessions;
 using Stayfull.Domain.Tenancy;
 
 namespace Stayfull.Domain.Messaging;
 
 public sealed record TemplateView(string Key, string Subject, string Body, string SmsText, bool IsCustomised);
+
+/// <summary>A message a guest sent us; <paramref name="GuestName"/> is null for a number no guest has.</summary>
+public sealed record InboundMessageView(Guid Id, MessageChannel Channel, string? GuestName, string From, string Body, DateTimeOffset ReceivedAt, Guid? ReservationId);
 
 /// <summary>Sends templated messages to guests and lets managers edit and preview the wording.</summary>
 public sealed class MessagingService(HotelSessions sessions)
@@ -19,7 +23,9 @@ public sealed class MessagingService(HotelSessions sessions)
             RequireKnown(templateKey);
             var reservation = await s.Db.Reservations.FirstOrDefaultAsync(r => r.Id == reservationId, cancellationToken) ?? throw new NotFoundException("Reservation");
             var guest = await s.Db.Guests.FirstAsync(g => g.Id == reservation.GuestId, cancellationToken);
-            return await GuestMessaging.QueueAsync(s, guest, reservation, templateKey, channel, extras ?? new TemplateExtras(), cancellationToken);
+            var message = await GuestMessaging.QueueAsync(s, guest, reservation, templateKey, channel, extras ?? new TemplateExtras(), cancellationToken);
+            s.Announce(ChangeTopic.Messages, guest.Id, GuestMessaging.StatusSummary(channel, message.Status), ChangeKind.Created);
+            return message;
         }, cancellationToken);
 
     /// <summary>Every message to and from a guest, newest first, with its delivery history.</summary>
@@ -28,6 +34,30 @@ public sealed class MessagingService(HotelSessions sessions)
         {
             s.Staff.Require(StaffRole.FrontDesk, "read guest messages");
             return await s.Db.GuestMessages.Include(m => m.StatusChanges).Where(m => m.GuestId == guestId).OrderByDescending(m => m.CreatedAt).Take(200).ToListAsync(cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>What guests sent in the last <paramref name="window"/>, newest first, with who sent it and their latest stay.</summary>
+    public Task<IReadOnlyList<InboundMessageView>> RecentInboundAsync(TimeSpan window, int take, CancellationToken cancellationToken) =>
+        sessions.ReadAsync<IReadOnlyList<InboundMessageView>>(async s =>
+        {
+            s.Staff.Require(StaffRole.FrontDesk, "read guest messages");
+            var since = s.Now - window;
+            var messages = await s.Db.GuestMessages
+                .Where(m => m.Direction == MessageDirection.Inbound && m.CreatedAt >= since)
+                .OrderByDescending(m => m.CreatedAt)
+                .Take(Math.Clamp(take, 1, 100))
+                .ToListAsync(cancellationToken);
+            var guestIds = messages.Where(m => m.GuestId != null).Select(m => m.GuestId!.Value).Distinct().ToList();
+            var guests = await s.Db.Guests.Where(g => guestIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.FullName, cancellationToken);
+            var stays = await s.Db.Reservations.Where(r => guestIds.Contains(r.GuestId)).Select(r => new { r.GuestId, r.Id, r.Arrival }).ToListAsync(cancellationToken);
+            return messages.Select(m => new InboundMessageView(
+                m.Id,
+                m.Channel,
+                m.GuestId is { } g && guests.TryGetValue(g, out var name) ? name : null,
+                m.From,
+                m.Body,
+                m.CreatedAt,
+                stays.Where(r => r.GuestId == m.GuestId).OrderByDescending(r => r.Arrival).Select(r => (Guid?)r.Id).FirstOrDefault())).ToList();
         }, cancellationToken);
 
     public Task<IReadOnlyList<TemplateView>> TemplatesAsync(CancellationToken cancellationToken) =>

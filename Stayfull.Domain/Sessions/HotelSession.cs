@@ -50,8 +50,8 @@ public sealed class HotelSession : IAsyncDisposable
         Db.AuditEntries.Add(new AuditEntry(HotelId, Now, Staff.UserName, entityType, entityId, action, JsonSerializer.Serialize(details)));
 
     /// <summary>Queues a live update, sent only after the change is saved.</summary>
-    public void Announce(ChangeTopic topic, Guid? entityId, string summary) =>
-        _changes.Add(new HotelChange(HotelId, topic, entityId, summary));
+    public void Announce(ChangeTopic topic, Guid? entityId, string summary, ChangeKind kind = ChangeKind.Changed) =>
+        _changes.Add(new HotelChange(HotelId, topic, entityId, summary, kind));
 
     /// <summary>Runs <paramref name="action"/> once the change is committed (e.g. wake a processor).</summary>
     public void AfterSave(Action action) => _afterSave.Add(action);

@@ -8,6 +8,7 @@ using MudBlazor.Services;
 using Stayfull.Domain.Data;
 using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Kpis;
+using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -49,6 +50,7 @@ public abstract class BackOfficeTestContext : IAsyncLifetime
         services.AddSingleton(Hotel.Get<RoomService>());
         services.AddSingleton(Hotel.Get<StaffDirectory>());
         services.AddSingleton(Hotel.Get<BookingService>());
+        services.AddSingleton(Hotel.Get<MessagingService>());
         // Accounts live in the same database: Identity's EF stores over the platform context, as in the app.
         services.AddScoped(_ => Hotel.Services.GetRequiredService<StayfullDb>().ForPlatform());
         services.AddIdentityCore<StaffUser>(o => o.User.RequireUniqueEmail = true).AddEntityFrameworkStores<StayfullDbContext>();

@@ -8,6 +8,7 @@ using MudBlazor.Services;
 using Stayfull.Domain.Folios;
 using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Kpis;
+using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -55,6 +56,7 @@ public class MudTestContext : BunitContext
         Services.AddScoped(_ => hotel.Get<KpiService>());
         Services.AddScoped(_ => hotel.Get<HotelSettingsService>());
         Services.AddScoped(_ => hotel.Get<StaffDirectory>());
+        Services.AddScoped(_ => hotel.Get<MessagingService>());
 
         var staff = hotel.Staff.Current!;
         var authorization = this.AddAuthorization();

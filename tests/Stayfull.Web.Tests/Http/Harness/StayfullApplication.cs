@@ -23,7 +23,8 @@ namespace Stayfull.Web.Tests.Http.Harness;
 /// of its own. One per test; nothing is shared between instances.
 /// </summary>
 /// <param name="configureServices">Test-only replacements, applied after the app's own registrations.</param>
-public sealed class StayfullApplication(bool seedDemoData = false, string environment = "Development", Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
+/// <param name="settings">Configuration values on top of the test defaults (e.g. <c>Stayfull:TrustForwardedHeaders</c>).</param>
+public sealed class StayfullApplication(bool seedDemoData = false, string environment = "Development", Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string Password = "Str0ng!Pass";
 
@@ -42,6 +43,11 @@ public sealed class StayfullApplication(bool seedDemoData = false, string enviro
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemoData", seedDemoData ? "true" : "false");
         builder.UseSetting("Stayfull:Culture", "en-GB");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
