@@ -95,7 +95,10 @@ public partial class PaymentsPanel
         {
             // Where the guest lands after paying on the provider's page.
             var returnUrl = new Uri(Navigation.BaseUri);
-            await Ui.RunAsync(async () => _link = (await Service.CreatePaymentLinkAsync(ReservationId, returnUrl, CancellationToken.None)).ToString(), "Payment link created: copy it to the guest.");
+            if (await Ui.RunAsync(async () => _link = (await Service.CreatePaymentLinkAsync(ReservationId, returnUrl, CancellationToken.None)).ToString(), "Payment link created: copy it to the guest."))
+            {
+                await OnChanged.InvokeAsync();
+            }
         }
         finally
         {
