@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Common;
 using Stayfull.Domain.Live;
+using Stayfull.Domain.Payments;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Rooms;
 using Stayfull.Domain.Sessions;
@@ -107,31 +108,83 @@ public sealed class HotelSettingsService(HotelSessions sessions)
     public Task<IReadOnlyList<RatePlan>> RatePlansAsync(CancellationToken cancellationToken) =>
         sessions.ReadAsync<IReadOnlyList<RatePlan>>(async s => await s.Db.RatePlans.OrderByDescending(p => p.IsDefault).ThenBy(p => p.Code).ToListAsync(cancellationToken), cancellationToken);
 
-    public Task<RatePlan> SaveRatePlanAsync(Guid? id, string code, string name, decimal adjustmentPercent, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// What a plan's bookings secure on the card (nothing, a deposit, or the whole stay) and until when they
+    /// cancel for free. Bookings already made keep the terms they were sold under.
+    /// </summary>
+    public Task<RatePlan> SetRatePlanPaymentPolicyAsync(Guid ratePlanId, RatePlanPaymentTerms terms, CancellationToken cancellationToken) =>
         sessions.WriteAsync(async s =>
         {
-            s.Staff.Require(StaffRole.Manager, "edit rate plans");
-            var normalized = (code ?? "").Trim().ToUpperInvariant();
-            if (await s.Db.RatePlans.AnyAsync(p => p.Code == normalized && p.Id != id, cancellationToken))
-            {
-                throw ValidationException.For("code", $"Another rate plan already uses the code {code}.");
-            }
-
-            RatePlan plan;
-            if (id is { } existing)
-            {
-                plan = await s.Db.RatePlans.SingleOrDefaultAsync(p => p.Id == existing, cancellationToken) ?? throw new NotFoundException("Rate plan");
-                plan.Update(normalized, name, adjustmentPercent);
-            }
-            else
-            {
-                var first = !await s.Db.RatePlans.AnyAsync(cancellationToken);
-                plan = new RatePlan(s.HotelId, normalized, name, adjustmentPercent, isDefault: first);
-                s.Db.RatePlans.Add(plan);
-            }
-
-            s.Audit(nameof(RatePlan), plan.Id, id is null ? "Created" : "Updated", new { plan.Code, plan.Name, plan.AdjustmentPercent });
-            s.Announce(ChangeTopic.Settings, plan.Id, $"Rate plan {plan.Code} saved");
+            s.Staff.Require(StaffRole.Manager, "change payment policies");
+            var plan = await s.Db.RatePlans.SingleOrDefaultAsync(p => p.Id == ratePlanId, cancellationToken) ?? throw new NotFoundException("Rate plan");
+            ApplyPaymentTerms(s, plan, terms);
             return plan;
         }, cancellationToken);
+
+    /// <summary>Saves a plan and its payment terms together: both are kept, or neither.</summary>
+    public Task<RatePlan> SaveRatePlanAsync(Guid? id, string code, string name, decimal adjustmentPercent, RatePlanPaymentTerms terms, CancellationToken cancellationToken) =>
+        sessions.WriteAsync(async s =>
+        {
+            var plan = await SaveRatePlanAsync(s, id, code, name, adjustmentPercent, cancellationToken);
+            ApplyPaymentTerms(s, plan, terms);
+            return plan;
+        }, cancellationToken);
+
+    public Task<RatePlan> SaveRatePlanAsync(Guid? id, string code, string name, decimal adjustmentPercent, CancellationToken cancellationToken) =>
+        sessions.WriteAsync(s => SaveRatePlanAsync(s, id, code, name, adjustmentPercent, cancellationToken), cancellationToken);
+
+    private static async Task<RatePlan> SaveRatePlanAsync(HotelSession s, Guid? id, string code, string name, decimal adjustmentPercent, CancellationToken cancellationToken)
+    {
+        s.Staff.Require(StaffRole.Manager, "edit rate plans");
+        var normalized = (code ?? "").Trim().ToUpperInvariant();
+        if (await s.Db.RatePlans.AnyAsync(p => p.Code == normalized && p.Id != id, cancellationToken))
+        {
+            throw ValidationException.For("code", $"Another rate plan already uses the code {code}.");
+        }
+
+        RatePlan plan;
+        if (id is { } existing)
+        {
+            plan = await s.Db.RatePlans.SingleOrDefaultAsync(p => p.Id == existing, cancellationToken) ?? throw new NotFoundException("Rate plan");
+            plan.Update(normalized, name, adjustmentPercent);
+        }
+        else
+        {
+            var first = !await s.Db.RatePlans.AnyAsync(cancellationToken);
+            plan = new RatePlan(s.HotelId, normalized, name, adjustmentPercent, isDefault: first);
+            s.Db.RatePlans.Add(plan);
+        }
+
+        s.Audit(nameof(RatePlan), plan.Id, id is null ? "Created" : "Updated", new { plan.Code, plan.Name, plan.AdjustmentPercent });
+        s.Announce(ChangeTopic.Settings, plan.Id, $"Rate plan {plan.Code} saved");
+        return plan;
+    }
+
+    private static void ApplyPaymentTerms(HotelSession s, RatePlan plan, RatePlanPaymentTerms terms)
+    {
+        s.Staff.Require(StaffRole.Manager, "change payment policies");
+        if (!Enum.IsDefined(terms.Policy))
+        {
+            throw ValidationException.For("policy", "Choose no payment, a deposit or a pre-authorisation.");
+        }
+
+        var before = RatePlanPaymentTerms.Of(plan);
+        plan.SetPaymentPolicy(terms.Policy, terms.DepositPercent, terms.FreeCancellationDays);
+        var after = RatePlanPaymentTerms.Of(plan);
+        if (before == after)
+        {
+            return;
+        }
+
+        s.Audit(nameof(RatePlan), plan.Id, "PaymentPolicyChanged", new { plan.Code, Before = before, After = after });
+        s.Announce(ChangeTopic.Settings, plan.Id, $"Payment policy of {plan.Code} changed");
+    }
+}
+
+/// <summary>A rate plan's payment terms: what the card secures at booking and the free-cancellation window.</summary>
+/// <param name="DepositPercent">For a deposit: the share of the stay held, above 0 and at most 100.</param>
+/// <param name="FreeCancellationDays">Cancelling at least this many days before arrival is free.</param>
+public sealed record RatePlanPaymentTerms(PaymentPolicyKind Policy, decimal DepositPercent, int FreeCancellationDays)
+{
+    public static RatePlanPaymentTerms Of(RatePlan plan) => new(plan.PaymentPolicy, plan.DepositPercent, plan.FreeCancellationDays);
 }

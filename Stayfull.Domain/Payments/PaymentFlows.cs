@@ -51,6 +51,42 @@ internal static class PaymentFlows
     }
 
     /// <summary>
+    /// At check-out: a hold that is still on the card (the guest authorised it only after check-in, or
+    /// check-in found nothing to capture) pays what is owed now, up to what it holds, under the same
+    /// capture key as check-in, so a capture already asked for is never asked for twice. With nothing
+    /// owed the hold is released. Returns what the card covers, which the folio shows once the
+    /// provider confirms.
+    /// </summary>
+    public static async Task<long> AtCheckOutAsync(HotelSession s, Reservation reservation, long balanceMinor, CancellationToken cancellationToken)
+    {
+        var hold = await HoldAsync(s, reservation.Id, cancellationToken);
+        if (hold is not { IsCapturable: true })
+        {
+            return 0;
+        }
+
+        var key = PaymentOperations.CaptureKey(reservation.Id);
+        var asked = await s.Db.OutboxMessages.SingleOrDefaultAsync(m => m.IdempotencyKey == key, cancellationToken);
+        if (asked is not null)
+        {
+            // Check-in already asked for the capture; its confirmation has not arrived yet.
+            var intent = System.Text.Json.JsonSerializer.Deserialize<PaymentActionIntent>(asked.Payload, JsonDefaults.Options);
+            return Math.Min(intent?.AmountMinor ?? hold.AuthorisedMinor, hold.AuthorisedMinor);
+        }
+
+        if (balanceMinor <= 0)
+        {
+            await ReleaseAsync(s, reservation, cancellationToken);
+            return 0;
+        }
+
+        var take = Math.Min(balanceMinor, hold.AuthorisedMinor);
+        await Outbox.EnqueueAsync(s, IntegrationVendor.Stripe, PaymentOperations.Capture, new PaymentActionIntent(hold.Id, take), key, cancellationToken);
+        s.Audit(nameof(Payment), reservation.Id, "CaptureAtCheckOutRequested", new { hold.AuthorisedMinor, CaptureMinor = take });
+        return take;
+    }
+
+    /// <summary>
     /// At cancellation: free inside the plan's window (the hold is released); later, the first night is
     /// charged (taken from the hold when there is one, otherwise left on the folio for the desk).
     /// </summary>

@@ -23,6 +23,7 @@ public sealed class PaymentLedger(HotelSessions sessions)
         {
             var payment = await s.Db.Payments.SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken) ?? throw new Common.NotFoundException("Payment");
             payment.RecordProviderId(providerPaymentId, s.Now);
+            s.Announce(ChangeTopic.Payments, payment.ReservationId, $"Card payment {providerPaymentId} created");
         }, cancellationToken);
 
     public Task RecordFailureAsync(Guid paymentId, string reason, CancellationToken cancellationToken) =>

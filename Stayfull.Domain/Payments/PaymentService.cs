@@ -20,6 +20,25 @@ public sealed class PaymentService(HotelSessions sessions, IPaymentGateway gatew
         }, cancellationToken);
 
     /// <summary>
+    /// The reservation's card payments as the desk sees them, each with what may still be refunded to the
+    /// card, and whether the hotel's payments are simulated (no Stripe keys: demo mode).
+    /// </summary>
+    public Task<ReservationPayments> OverviewAsync(Guid reservationId, CancellationToken cancellationToken) =>
+        sessions.ReadAsync(async s =>
+        {
+            await ReservationService.FindAsync(s, reservationId, cancellationToken);
+            var payments = await s.Db.Payments.AsNoTracking().Where(p => p.ReservationId == reservationId).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
+            var ids = payments.Select(p => p.Id).ToList();
+            var refundLines = await s.Db.FolioEntries
+                .Where(e => e.PaymentId != null && ids.Contains(e.PaymentId.Value) && e.Kind == FolioEntryKind.Refund)
+                .Select(e => new { e.PaymentId, e.AmountMinor })
+                .ToListAsync(cancellationToken);
+            var connections = await s.Db.IntegrationConnections.AsNoTracking().Where(c => c.Vendor == IntegrationVendor.Stripe).ToListAsync(cancellationToken);
+            var lines = payments.Select(p => new PaymentLine(p, RefundableOf(p, refundLines.Where(r => r.PaymentId == p.Id).Sum(r => r.AmountMinor)))).ToList();
+            return new ReservationPayments(lines, IsDemo: !connections.Any(c => c.IsLive));
+        }, cancellationToken);
+
+    /// <summary>
     /// Refunds part or all of a captured card payment. The folio line is posted now (the desk sees it at
     /// once) and the provider's refund, keyed by that line's id, follows through the outbox; its
     /// webhook links to this line instead of posting another.
@@ -36,10 +55,15 @@ public sealed class PaymentService(HotelSessions sessions, IPaymentGateway gatew
             }
 
             var alreadyRefunded = await s.Db.FolioEntries.Where(e => e.PaymentId == payment.Id && e.Kind == FolioEntryKind.Refund).SumAsync(e => e.AmountMinor, cancellationToken);
-            var refundable = payment.CapturedMinor - Math.Max(alreadyRefunded, payment.RefundedMinor);
+            var refundable = RefundableOf(payment, alreadyRefunded);
+            if (amountMinor <= 0)
+            {
+                throw ValidationException.For("amount", "The amount must be above zero.");
+            }
+
             if (amountMinor > refundable)
             {
-                throw new RuleViolationException($"At most {s.Money(Math.Max(0, refundable))} of this card payment can be refunded.");
+                throw new RuleViolationException($"At most {s.Money(refundable)} of this card payment can be refunded.");
             }
 
             var entry = new FolioEntry(s.HotelId, reservationId, FolioEntryKind.Refund, s.Today, description, amountMinor, payment.Currency, s.Staff.UserName, s.Now);
@@ -99,4 +123,14 @@ public sealed class PaymentService(HotelSessions sessions, IPaymentGateway gatew
         }, cancellationToken);
         return checkout.Url;
     }
+
+    /// <summary>What was taken less what was refunded, by our own lines or the provider's total, whichever is higher.</summary>
+    private static long RefundableOf(Payment payment, long refundLinesMinor) =>
+        Math.Max(0, payment.CapturedMinor - Math.Max(refundLinesMinor, payment.RefundedMinor));
 }
+
+/// <summary>A reservation's card payments; <paramref name="IsDemo"/> when the hotel has no Stripe keys and payments are simulated.</summary>
+public sealed record ReservationPayments(IReadOnlyList<PaymentLine> Payments, bool IsDemo);
+
+/// <param name="RefundableMinor">What may still be refunded to the card.</param>
+public sealed record PaymentLine(Payment Payment, long RefundableMinor);

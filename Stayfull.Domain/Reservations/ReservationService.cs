@@ -134,6 +134,9 @@ public sealed class ReservationService(HotelSessions sessions)
             }
 
             var balance = await BalanceAsync(s, reservation.Id, cancellationToken);
+
+            // A card hold still on the card pays what it can now; only the rest counts as open.
+            balance -= await PaymentFlows.AtCheckOutAsync(s, reservation, balance, cancellationToken);
             reservation.CheckOut(balance, managerOverride, s.Staff.UserName, s.Now);
             if (early)
             {

@@ -84,6 +84,61 @@ public sealed class DemoStripeGateway(WebhookInbox inbox, StayfullDb database, I
         return new GatewayCheckout(id, url);
     }
 
+    /// <summary>
+    /// The demo payment page's view of one of its sessions: only the hotel's name and the amount, never
+    /// the guest or the reservation. Null for an id this demo never issued (including any live <c>cs_</c> id).
+    /// </summary>
+    public async Task<DemoCheckout?> FindCheckoutAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (await CheckoutPaymentAsync(sessionId, cancellationToken) is not { } payment)
+        {
+            return null;
+        }
+
+        await using var db = database.ForHotel(payment.HotelId);
+        var hotelName = await db.Hotels.Where(h => h.Id == payment.HotelId).Select(h => h.Name).SingleAsync(cancellationToken);
+        return new DemoCheckout(sessionId, hotelName, payment.AmountMinor, payment.Currency, payment.CapturedMinor > 0);
+    }
+
+    /// <summary>
+    /// The guest "pays" on the demo page: stores what Stripe would send when a Checkout Session is paid
+    /// (<c>checkout.session.completed</c>, then <c>payment_intent.succeeded</c>) for the session's hotel, so the
+    /// folio updates through the normal applier. Ids derive from the session, so paying twice changes nothing.
+    /// </summary>
+    /// <returns>False for an unknown session.</returns>
+    public async Task<bool> CompleteCheckoutAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (await CheckoutPaymentAsync(sessionId, cancellationToken) is not { } payment)
+        {
+            return false;
+        }
+
+        var key = "checkout-paid-" + sessionId;
+        var intentId = "pi_demo_" + Token(key);
+        var metadata = new Dictionary<string, string> { ["payment_id"] = payment.Id.ToString(), ["reservation_id"] = payment.ReservationId.ToString() };
+        var session = new Dictionary<string, object?>
+        {
+            ["id"] = sessionId,
+            ["object"] = "checkout.session",
+            ["mode"] = "payment",
+            ["status"] = "complete",
+            ["payment_status"] = "paid",
+            ["amount_total"] = payment.AmountMinor,
+            ["currency"] = payment.Currency.ToLowerInvariant(),
+            ["payment_intent"] = intentId,
+            ["client_reference_id"] = payment.ReservationId.ToString(),
+            ["livemode"] = false,
+            ["metadata"] = metadata,
+        };
+        await EmitAsync(payment.HotelId, key, "checkout.session.completed", session, cancellationToken);
+        var intent = Intent(intentId, "succeeded", payment.AmountMinor, payment.Currency, capturable: 0, received: payment.AmountMinor, payment.Id, payment.ReservationId);
+        intent["capture_method"] = "automatic";
+        await EmitAsync(payment.HotelId, key, "payment_intent.succeeded", intent, cancellationToken);
+        await LogAsync(payment.HotelId, "CompleteCheckoutSession", $"demo page paid {sessionId} {payment.AmountMinor} {payment.Currency} → {intentId} succeeded", started, cancellationToken);
+        return true;
+    }
+
     private static Dictionary<string, object?> Intent(string id, string status, long amount, string currency, long capturable, long received, Guid paymentId, Guid reservationId) => new()
     {
         ["id"] = id,
@@ -121,9 +176,24 @@ public sealed class DemoStripeGateway(WebhookInbox inbox, StayfullDb database, I
             ?? throw new PaymentGatewayException($"Demo: no such payment intent {providerPaymentId}.", isTransient: false, retryAfter: null, httpStatus: 404);
     }
 
+    /// <summary>The payment behind a demo Checkout Session, in whichever hotel issued it.</summary>
+    private async Task<Payment?> CheckoutPaymentAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (!sessionId.StartsWith("cs_demo_", StringComparison.Ordinal) || sessionId.Length > 100)
+        {
+            return null;
+        }
+
+        await using var db = database.ForPlatform();
+        return await db.Payments.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(p => p.CheckoutSessionId == sessionId, cancellationToken);
+    }
+
     private Task LogAsync(Guid hotelId, string operation, string summary, long started, CancellationToken cancellationToken) =>
         log.RecordAsync(hotelId, IntegrationVendor.Stripe, IntegrationDirection.Outbound, operation, succeeded: true, 200, Stopwatch.GetElapsedTime(started), "demo: " + summary, isDemo: true, cancellationToken);
 
     private static string Token(string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24];
 }
+
+/// <summary>What the demo payment page may show: the hotel's name and the amount, nothing about the guest.</summary>
+public sealed record DemoCheckout(string SessionId, string HotelName, long AmountMinor, string Currency, bool IsPaid);

@@ -164,4 +164,63 @@ public sealed class PaymentFlowTests
 
         Assert.DoesNotContain(await hotel.OutboxAsync(), m => m.Operation == PaymentOperations.Capture);
     }
+
+    [Fact]
+    public async Task AHoldAuthorisedAfterCheckInIsCapturedAtCheckOutForWhatIsOwedUnderTheCaptureKey()
+    {
+        await using var hotel = await PaymentsHotel.CreateAsync();
+        await hotel.SetPolicyAsync(PaymentPolicyKind.Deposit, depositPercent: 30);
+        var reservation = await hotel.BookAsync(hotel.Today);
+        var desk = hotel.Get<ReservationService>();
+        await desk.CheckInAsync(reservation.Id, None);
+        await hotel.AuthoriseAsync(reservation.Id); // the guest completed the card step only once in house
+        hotel.Time.Advance(TimeSpan.FromDays(2));
+
+        // Two nights at 100.00 = 200.00; the guest pays 140.00 at the desk and the 60.00 hold covers the rest.
+        await hotel.Get<FolioService>().RecordPaymentAsync(reservation.Id, "Cash", 14000, None);
+        await desk.CheckOutAsync(reservation.Id, managerOverride: false, None);
+
+        var capture = Assert.Single(await hotel.OutboxAsync(), m => m.Operation == PaymentOperations.Capture);
+        Assert.Equal($"res-{reservation.Id}-capture", capture.IdempotencyKey);
+        Assert.Equal(6000, JsonSerializer.Deserialize<PaymentActionIntent>(capture.Payload, JsonDefaults.Options)!.AmountMinor);
+        Assert.Equal(ReservationStatus.CheckedOut, (await desk.GetAsync(reservation.Id, None)).Summary.Status);
+    }
+
+    [Fact]
+    public async Task ACaptureAskedForAtCheckInIsNotAskedForAgainAtCheckOut()
+    {
+        await using var hotel = await PaymentsHotel.CreateAsync();
+        await hotel.SetPolicyAsync(PaymentPolicyKind.Deposit, depositPercent: 30);
+        var reservation = await hotel.BookAsync(hotel.Today);
+        await hotel.AuthoriseAsync(reservation.Id);
+        var desk = hotel.Get<ReservationService>();
+        await desk.CheckInAsync(reservation.Id, None);
+        hotel.Time.Advance(TimeSpan.FromDays(2));
+
+        // The capture's confirmation has not arrived: the hold still counts towards the bill.
+        await hotel.Get<FolioService>().RecordPaymentAsync(reservation.Id, "Cash", 14000, None);
+        await desk.CheckOutAsync(reservation.Id, managerOverride: false, None);
+
+        var capture = Assert.Single(await hotel.OutboxAsync(), m => m.Operation == PaymentOperations.Capture);
+        Assert.Null(JsonSerializer.Deserialize<PaymentActionIntent>(capture.Payload, JsonDefaults.Options)!.AmountMinor);
+        Assert.DoesNotContain(await hotel.OutboxAsync(), m => m.Operation == PaymentOperations.Release);
+    }
+
+    [Fact]
+    public async Task AHoldStillOnTheCardWhenNothingIsOwedAtCheckOutIsReleased()
+    {
+        await using var hotel = await PaymentsHotel.CreateAsync();
+        await hotel.SetPolicyAsync(PaymentPolicyKind.Deposit, depositPercent: 30);
+        var reservation = await hotel.BookAsync(hotel.Today);
+        var desk = hotel.Get<ReservationService>();
+        await desk.CheckInAsync(reservation.Id, None);
+        await hotel.AuthoriseAsync(reservation.Id);
+        hotel.Time.Advance(TimeSpan.FromDays(2));
+
+        await hotel.Get<FolioService>().RecordPaymentAsync(reservation.Id, "Card at the desk", 20000, None);
+        await desk.CheckOutAsync(reservation.Id, managerOverride: false, None);
+
+        Assert.DoesNotContain(await hotel.OutboxAsync(), m => m.Operation == PaymentOperations.Capture);
+        Assert.Single(await hotel.OutboxAsync(), m => m.Operation == PaymentOperations.Release);
+    }
 }

@@ -24,17 +24,21 @@ public sealed class StayfullServer : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "stayfull-e2e", Guid.NewGuid().ToString("N"));
 
-    private StayfullServer()
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private StayfullServer(IReadOnlyDictionary<string, string?>? settings)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
     }
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public TravelClock Clock { get; } = new();
 
-    public static StayfullServer Start()
+    /// <param name="settings">Extra configuration, e.g. <c>Integrations:Stripe:ApiBase</c> pointed at a local fake.</param>
+    public static StayfullServer Start(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var server = new StayfullServer();
+        var server = new StayfullServer(settings);
         server.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         server.StartServer();
         var addresses = server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
@@ -49,6 +53,12 @@ public sealed class StayfullServer : WebApplicationFactory<Program>
         await using var db = Services.GetRequiredService<StayfullDb>().ForPlatform();
         var hotel = await db.Hotels.IgnoreQueryFilters().AsNoTracking().SingleAsync(h => h.Name == DemoHotel.Name);
         return hotel.LocalDate(Clock.GetUtcNow());
+    }
+
+    public async Task<Guid> DemoHotelIdAsync()
+    {
+        await using var db = Services.GetRequiredService<StayfullDb>().ForPlatform();
+        return await db.Hotels.IgnoreQueryFilters().AsNoTracking().Where(h => h.Name == DemoHotel.Name).Select(h => h.Id).SingleAsync();
     }
 
     /// <summary>The confirmation code of the one reservation booked for <paramref name="guestName"/>.</summary>
@@ -77,6 +87,11 @@ public sealed class StayfullServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Stayfull:Culture", "en-GB");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

@@ -9,6 +9,7 @@ using Stayfull.Domain.Folios;
 using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Kpis;
 using Stayfull.Domain.Messaging;
+using Stayfull.Domain.Payments;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -50,6 +51,7 @@ public class MudTestContext : BunitContext
         Services.AddScoped(_ => hotel.Get<ReservationService>());
         Services.AddScoped(_ => hotel.Get<BookingService>());
         Services.AddScoped(_ => hotel.Get<FolioService>());
+        Services.AddScoped(_ => hotel.Get<PaymentService>());
         Services.AddScoped(_ => hotel.Get<RoomService>());
         Services.AddScoped(_ => hotel.Get<RateService>());
         Services.AddScoped(_ => hotel.Get<AvailabilityService>());

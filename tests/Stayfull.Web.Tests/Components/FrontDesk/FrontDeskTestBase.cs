@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Stayfull.Domain.Payments;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Tenancy;
 using Stayfull.Tests.Support;
@@ -19,7 +21,7 @@ public abstract class FrontDeskTestBase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Hotel = await TestHotel.CreateAsync(RoomTypes, RoomsPerType);
+        Hotel = await TestHotel.CreateAsync(RoomTypes, RoomsPerType, configure: s => s.AddSingleton<IPaymentGateway, LinkOnlyGateway>());
         Ctx = new MudTestContext().UseHotel(Hotel, Role);
     }
 

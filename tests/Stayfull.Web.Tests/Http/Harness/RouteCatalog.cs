@@ -76,6 +76,9 @@ public static class RouteCatalog
         "/not-found",
         "/error",
         "/signup",
+
+        // The guest's demo payment page: found only by its unguessable session id; DemoCheckoutTests covers it.
+        "/demo/checkout/{SessionId}",
     };
 
     /// <summary>Vendors prove who they are with a signature on each call, not a sign-in; their tests check the 401.</summary>
