@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Stayfull.Domain.Audit;
 using Stayfull.Domain.Common;
 using Stayfull.Domain.Data;
@@ -14,6 +16,9 @@ namespace Stayfull.Domain.Sessions;
 /// </summary>
 public sealed class HotelSession : IAsyncDisposable
 {
+    // Audit details are read by people: keep accents and dashes as written (the UI escapes on render).
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     private readonly List<HotelChange> _changes = [];
     private readonly List<Action> _afterSave = [];
 
@@ -47,7 +52,7 @@ public sealed class HotelSession : IAsyncDisposable
 
     /// <summary>Adds an audit line to the same save as the change it describes.</summary>
     public void Audit(string entityType, Guid entityId, string action, object details) =>
-        Db.AuditEntries.Add(new AuditEntry(HotelId, Now, Staff.UserName, entityType, entityId, action, JsonSerializer.Serialize(details)));
+        Db.AuditEntries.Add(new AuditEntry(HotelId, Now, Staff.UserName, entityType, entityId, action, JsonSerializer.Serialize(details, AuditJson)));
 
     /// <summary>Queues a live update, sent only after the change is saved.</summary>
     public void Announce(ChangeTopic topic, Guid? entityId, string summary, ChangeKind kind = ChangeKind.Changed) =>
