@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Stayfull.Integrations.Seam;
 using Stayfull.Integrations.Stripe;
 using Stayfull.Integrations.SendGrid;
 using Stayfull.Integrations.Twilio;
@@ -17,6 +18,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddStripePayments(configuration);
         services.AddSendGridEmail(configuration);
         services.AddTwilioSms(configuration);
+        services.AddSeamSmartRooms(configuration);
         return services;
     }
 }

@@ -6,4 +6,5 @@ public enum IntegrationVendor
     Stripe = 0,
     SendGrid = 1,
     Twilio = 2,
+    Seam = 3,
 }

@@ -30,6 +30,12 @@ public static class VendorCredentialFields
             new("AuthToken", "Auth token", IsSecret: true),
             new("FromNumber", "Sending number (+…)", IsSecret: false),
         ],
+        IntegrationVendor.Seam =>
+        [
+            new("ApiKey", "API key (seam_…)", IsSecret: true),
+            new("WebhookSecret", "Webhook signing secret (whsec_…)", IsSecret: true),
+            new("WorkspaceId", "Workspace id (only with a personal access token)", IsSecret: false, Required: false),
+        ],
         _ => throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Unknown vendor."),
     };
 
