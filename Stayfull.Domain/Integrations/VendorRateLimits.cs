@@ -7,7 +7,8 @@ namespace Stayfull.Domain.Integrations;
 /// Calls per second each hotel's account may make to a vendor, bound from <c>Integrations:RateLimits</c>.
 /// The defaults sit under the vendors' published limits: Stripe allows 100 read/write operations per second
 /// in live mode (25 in test mode); SendGrid's mail send is far above a hotel's volume; a Twilio long code
-/// sends about one message segment per second.
+/// sends about one message segment per second; Seam limits each device (10 code changes and 15 lock
+/// actions a minute), so a hotel's account stays at a few calls a second.
 /// </summary>
 public sealed class VendorRateLimitOptions
 {
@@ -18,6 +19,7 @@ public sealed class VendorRateLimitOptions
         [IntegrationVendor.Stripe] = 20,
         [IntegrationVendor.SendGrid] = 10,
         [IntegrationVendor.Twilio] = 1,
+        [IntegrationVendor.Seam] = 5,
     };
 
     public int For(IntegrationVendor vendor) => PerSecond.TryGetValue(vendor, out var limit) && limit > 0 ? limit : 1;
