@@ -56,6 +56,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ConnectionCredentialsStore>();
         services.AddScoped<IntegrationSettingsService>();
         services.AddStayfullMessaging();
+        services.AddOptions<PreArrivalOptions>().Bind(configuration.GetSection(PreArrivalOptions.Section));
         return services;
     }
 }

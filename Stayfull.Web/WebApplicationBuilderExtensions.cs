@@ -8,6 +8,7 @@ using Stayfull.Domain.Tenancy;
 using Stayfull.Web.Api;
 using Stayfull.Web.Auth;
 using Stayfull.Web.Integrations;
+using Stayfull.Web.Jobs;
 using Stayfull.Web.Live;
 using Stayfull.Web.Startup;
 
@@ -36,6 +37,7 @@ public static class WebApplicationBuilderExtensions
         services.AddScoped<ICurrentStaff, CurrentStaffFromSignIn>();
         services.AddSingleton<ICredentialProtector, DataProtectionCredentialProtector>();
         services.AddHostedService<WorkProcessorService>();
+        services.AddStayfullJobs();
         services.AddScoped<Components.Common.UiActions>();
 
         var culture = builder.Configuration["Stayfull:Culture"] ?? "en-GB";

@@ -12,6 +12,7 @@ public static class MessagingServiceCollectionExtensions
     {
         services.AddScoped<MessagingService>();
         services.AddScoped<MessageTracking>();
+        services.AddSingleton<PreArrivalMessages>();
         return services;
     }
 }
