@@ -13,6 +13,7 @@ using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
 using Stayfull.Domain.Sessions;
+using Stayfull.Domain.SmartRooms;
 using Stayfull.Domain.Tenancy;
 
 namespace Stayfull.Domain;
@@ -38,6 +39,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<FolioService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<PaymentLedger>();
+        services.AddScoped<SmartRoomService>();
         services.AddScoped<RoomService>();
         services.AddScoped<RateService>();
         services.AddScoped<KpiService>();

@@ -11,6 +11,7 @@ using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
+using Stayfull.Domain.SmartRooms;
 using Stayfull.Domain.Tenancy;
 
 namespace Stayfull.Domain.Data;
@@ -59,6 +60,10 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<GuestMessageStatusChange> GuestMessageStatusChanges => Set<GuestMessageStatusChange>();
 
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+
+    public DbSet<RoomDevice> RoomDevices => Set<RoomDevice>();
+
+    public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

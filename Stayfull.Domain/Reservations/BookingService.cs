@@ -8,6 +8,7 @@ using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Rooms;
 using Stayfull.Domain.Sessions;
+using Stayfull.Domain.SmartRooms;
 using Stayfull.Domain.Tenancy;
 
 namespace Stayfull.Domain.Reservations;
@@ -88,6 +89,11 @@ public sealed class BookingService(HotelSessions sessions)
         s.Db.Reservations.Add(reservation);
         var stayTotal = await PostRoomNightsAsync(s, reservation, type, plan, cancellationToken);
         await PaymentFlows.AtBookingAsync(s, reservation, plan, stayTotal, guest.Email, cancellationToken);
+        if (request.RoomId is not null)
+        {
+            await KeyFlows.AtRoomAssignedAsync(s, reservation, await s.Db.Rooms.SingleAsync(r => r.Id == reservation.RoomId, cancellationToken), cancellationToken);
+        }
+
         await GuestMessaging.QueueBookingConfirmationAsync(s, guest, reservation, cancellationToken);
         s.Audit(nameof(Reservation), reservation.Id, "Created", new { reservation.ConfirmationCode, request.Source, stay.Arrival, stay.Departure, type.Code, OverrideReason = overrideReason });
         s.Announce(ChangeTopic.Reservations, reservation.Id, $"New reservation {reservation.ConfirmationCode} for {guest.FullName}");

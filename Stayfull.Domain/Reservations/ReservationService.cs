@@ -7,6 +7,7 @@ using Stayfull.Domain.Payments;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Rooms;
 using Stayfull.Domain.Sessions;
+using Stayfull.Domain.SmartRooms;
 using Stayfull.Domain.Tenancy;
 
 namespace Stayfull.Domain.Reservations;
@@ -97,6 +98,7 @@ public sealed class ReservationService(HotelSessions sessions)
             }
 
             reservation.AssignRoom(room, s.Staff.UserName, s.Now);
+            await KeyFlows.AtRoomAssignedAsync(s, reservation, room, cancellationToken);
             s.Audit(nameof(Reservation), reservation.Id, "RoomAssigned", new { room.Number });
             s.Announce(ChangeTopic.Reservations, reservation.Id, $"Room {room.Number} assigned to {reservation.ConfirmationCode}");
         }, cancellationToken);
@@ -147,6 +149,7 @@ public sealed class ReservationService(HotelSessions sessions)
             room.SetHousekeeping(HousekeepingStatus.Dirty);
             var guest = await s.Db.Guests.SingleAsync(g => g.Id == reservation.GuestId, cancellationToken);
             await GuestMessaging.QueueEmailIfPossibleAsync(s, guest, reservation, MessageTemplateKeys.Receipt, cancellationToken);
+            await KeyFlows.AtStayEndAsync(s, reservation, cancellationToken);
             s.Audit(nameof(Reservation), reservation.Id, "CheckedOut", new { room.Number, BalanceMinor = balance, ManagerOverride = managerOverride, Early = early });
             s.Announce(ChangeTopic.Reservations, reservation.Id, $"{reservation.ConfirmationCode} checked out of {room.Number}");
             s.Announce(ChangeTopic.Rooms, room.Id, $"Room {room.Number} is dirty");
@@ -178,6 +181,7 @@ public sealed class ReservationService(HotelSessions sessions)
             await InventoryLedger.ReleaseAsync(s, reservation.RoomTypeId, reservation.Arrival, reservation.Departure, cancellationToken);
             await RemoveRoomNightsAsync(s, reservation.Id, reservation.Arrival, cancellationToken);
             await PaymentFlows.AtCancellationAsync(s, reservation, firstNight, cancellationToken);
+            await KeyFlows.AtStayEndAsync(s, reservation, cancellationToken);
             s.Audit(nameof(Reservation), reservation.Id, "Cancelled", new { Reason = reason });
             s.Announce(ChangeTopic.Reservations, reservation.Id, $"{reservation.ConfirmationCode} cancelled");
         }, cancellationToken);
@@ -192,6 +196,7 @@ public sealed class ReservationService(HotelSessions sessions)
             await InventoryLedger.ReleaseAsync(s, reservation.RoomTypeId, reservation.Arrival, reservation.Departure, cancellationToken);
             await RemoveRoomNightsAsync(s, reservation.Id, reservation.Arrival, cancellationToken);
             await PaymentFlows.AtNoShowAsync(s, reservation, firstNight, cancellationToken);
+            await KeyFlows.AtStayEndAsync(s, reservation, cancellationToken);
             s.Audit(nameof(Reservation), reservation.Id, "NoShow", new { });
             s.Announce(ChangeTopic.Reservations, reservation.Id, $"{reservation.ConfirmationCode} marked no-show");
         }, cancellationToken);
@@ -240,6 +245,7 @@ public sealed class ReservationService(HotelSessions sessions)
             }
 
             reservation.AssignRoom(newRoom, s.Staff.UserName, s.Now);
+            await KeyFlows.AtRoomMovedAsync(s, reservation, newRoom, cancellationToken);
             s.Audit(nameof(Reservation), reservation.Id, "RoomMoved", new { From = oldNumber, To = newRoom.Number, Reason = reason });
             s.Announce(ChangeTopic.Reservations, reservation.Id, $"{reservation.ConfirmationCode} moved to {newRoom.Number}");
         }, cancellationToken);

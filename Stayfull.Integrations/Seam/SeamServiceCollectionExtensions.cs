@@ -8,7 +8,7 @@ namespace Stayfull.Integrations.Seam;
 
 public static class SeamServiceCollectionExtensions
 {
-    /// <summary>Smart locks and thermostats through Seam (or its simulated workspace), its signed webhooks and its connection test.</summary>
+    /// <summary>Smart locks and thermostats through Seam (or its simulated workspace), its signed webhooks and their applier, door-code intents and its connection test.</summary>
     public static IServiceCollection AddSeamSmartRooms(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SeamOptions>().Bind(configuration.GetSection(SeamOptions.Section)).ValidateOnStart();
@@ -24,6 +24,8 @@ public static class SeamServiceCollectionExtensions
         services.AddSingleton<ISmartRoomHub>(sp => sp.GetRequiredService<SeamSmartRoomHub>());
         services.AddSingleton<IWebhookVerifier, SeamWebhookVerifier>();
         services.AddSingleton<IConnectionTester, SeamConnectionTester>();
+        services.AddScoped<IOutboxDispatcher, SmartRoomDispatcher>();
+        services.AddScoped<IWebhookApplier, SeamEventApplier>();
         return services;
     }
 }
