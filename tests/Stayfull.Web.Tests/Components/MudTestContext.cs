@@ -13,6 +13,7 @@ using Stayfull.Domain.Payments;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
+using Stayfull.Domain.SmartRooms;
 using Stayfull.Domain.Tenancy;
 using Stayfull.Tests.Support;
 using Stayfull.Web.Auth;
@@ -59,6 +60,7 @@ public class MudTestContext : BunitContext
         Services.AddScoped(_ => hotel.Get<HotelSettingsService>());
         Services.AddScoped(_ => hotel.Get<StaffDirectory>());
         Services.AddScoped(_ => hotel.Get<MessagingService>());
+        Services.AddScoped(_ => hotel.Get<SmartRoomService>());
 
         var staff = hotel.Staff.Current!;
         var authorization = this.AddAuthorization();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Stayfull.Domain.Payments;
 using Stayfull.Domain.Reservations;
+using Stayfull.Domain.SmartRooms;
 using Stayfull.Domain.Tenancy;
 using Stayfull.Tests.Support;
 
@@ -21,7 +22,10 @@ public abstract class FrontDeskTestBase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Hotel = await TestHotel.CreateAsync(RoomTypes, RoomsPerType, configure: s => s.AddSingleton<IPaymentGateway, LinkOnlyGateway>());
+        Hotel = await TestHotel.CreateAsync(RoomTypes, RoomsPerType, configure: s => s
+            .AddSingleton<IPaymentGateway, LinkOnlyGateway>()
+            .AddSingleton<FakeSmartRoomHub>()
+            .AddSingleton<ISmartRoomHub>(sp => sp.GetRequiredService<FakeSmartRoomHub>()));
         Ctx = new MudTestContext().UseHotel(Hotel, Role);
     }
 
