@@ -4,7 +4,6 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using Stayfull.Domain.Data;
 using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Kpis;
@@ -15,8 +14,6 @@ using Stayfull.Domain.Rooms;
 using Stayfull.Domain.Tenancy;
 using Stayfull.Tests.Support;
 using Stayfull.Web.Auth;
-using Stayfull.Web.Components.Common;
-using Stayfull.Web.Live;
 
 namespace Stayfull.Web.Tests.Components;
 
@@ -28,20 +25,15 @@ public abstract class BackOfficeTestContext : IAsyncLifetime
 {
     private BunitAuthorizationContext? _auth;
 
-    protected BunitContext Context { get; } = new();
+    /// <summary>MudBlazor, the live notifier and UI actions as the app runs them; the hotel and sign-in are added below.</summary>
+    protected MudTestContext Context { get; } = new();
 
     protected TestHotel Hotel { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
         Hotel = await TestHotel.CreateAsync();
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
         var services = Context.Services;
-        services.AddMudServices();
-        services.AddLogging();
-        services.AddSignalR();
-        services.AddSingleton<HotelChangeNotifier>();
-        services.AddScoped<UiActions>();
         services.AddSingleton<TimeProvider>(Hotel.Time);
         services.AddSingleton(Hotel.Get<KpiService>());
         services.AddSingleton(Hotel.Get<AvailabilityService>());
