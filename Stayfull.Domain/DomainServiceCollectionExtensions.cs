@@ -39,7 +39,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<FolioService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<PaymentLedger>();
-        services.AddScoped<SmartRoomService>();
+        services.AddStayfullSmartRooms();
         services.AddScoped<RoomService>();
         services.AddScoped<RateService>();
         services.AddScoped<KpiService>();

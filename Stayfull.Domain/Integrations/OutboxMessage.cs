@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Stayfull.Domain.Integrations;
 
 /// <summary>
@@ -29,6 +31,10 @@ public sealed class OutboxMessage : QueuedWork
     public string IdempotencyKey { get; private set; } = "";
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The intent recorded when the message was enqueued.</summary>
+    public T ReadPayload<T>() =>
+        JsonSerializer.Deserialize<T>(Payload, JsonDefaults.Options) ?? throw new InvalidOperationException($"Empty {Operation} payload.");
 
     /// <summary>The vendor's id for what was done (pi_…, SM…, X-Message-Id).</summary>
     public string? Result { get; private set; }

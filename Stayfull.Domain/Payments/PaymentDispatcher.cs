@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Stayfull.Domain.Integrations;
 
 namespace Stayfull.Domain.Payments;
@@ -36,11 +35,11 @@ public sealed class PaymentDispatcher(IPaymentGateway gateway, PaymentLedger led
         {
             if (message.Operation == PaymentOperations.CreatePaymentIntent)
             {
-                await ledger.RecordFailureAsync(Read<CreatePaymentIntentIntent>(message).PaymentId, ex.Message, cancellationToken);
+                await ledger.RecordFailureAsync(message.ReadPayload<CreatePaymentIntentIntent>().PaymentId, ex.Message, cancellationToken);
             }
             else if (message.Operation == PaymentOperations.Refund)
             {
-                var refund = Read<RefundIntent>(message);
+                var refund = message.ReadPayload<RefundIntent>();
                 await ledger.RecordRefundRefusedAsync(refund.PaymentId, refund.FolioEntryId, ex.Message, cancellationToken);
             }
 
@@ -50,7 +49,7 @@ public sealed class PaymentDispatcher(IPaymentGateway gateway, PaymentLedger led
 
     private async Task<DispatchResult> CreateAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var intent = Read<CreatePaymentIntentIntent>(message);
+        var intent = message.ReadPayload<CreatePaymentIntentIntent>();
         var request = new AuthorisationRequest(intent.PaymentId, intent.ReservationId, intent.ConfirmationCode, intent.AmountMinor, intent.Currency, intent.Description, intent.GuestEmail);
         var created = await gateway.CreateAuthorisationAsync(message.HotelId, request, message.IdempotencyKey, cancellationToken);
         await ledger.RecordCreatedAsync(intent.PaymentId, created.ProviderPaymentId, cancellationToken);
@@ -59,7 +58,7 @@ public sealed class PaymentDispatcher(IPaymentGateway gateway, PaymentLedger led
 
     private async Task<DispatchResult> CaptureAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var intent = Read<PaymentActionIntent>(message);
+        var intent = message.ReadPayload<PaymentActionIntent>();
         if (await ledger.ProviderIdAsync(intent.PaymentId, cancellationToken) is not { } providerId)
         {
             return DispatchResult.Transient("The payment intent is not created yet.", NotCreatedYet);
@@ -71,7 +70,7 @@ public sealed class PaymentDispatcher(IPaymentGateway gateway, PaymentLedger led
 
     private async Task<DispatchResult> ReleaseAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var intent = Read<PaymentActionIntent>(message);
+        var intent = message.ReadPayload<PaymentActionIntent>();
         if (await ledger.ProviderIdAsync(intent.PaymentId, cancellationToken) is not { } providerId)
         {
             return DispatchResult.Transient("The payment intent is not created yet.", NotCreatedYet);
@@ -83,7 +82,7 @@ public sealed class PaymentDispatcher(IPaymentGateway gateway, PaymentLedger led
 
     private async Task<DispatchResult> RefundAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var intent = Read<RefundIntent>(message);
+        var intent = message.ReadPayload<RefundIntent>();
         if (await ledger.ProviderIdAsync(intent.PaymentId, cancellationToken) is not { } providerId)
         {
             return DispatchResult.Permanent("The payment has no provider id to refund.");
@@ -92,7 +91,4 @@ public sealed class PaymentDispatcher(IPaymentGateway gateway, PaymentLedger led
         var refund = await gateway.RefundAsync(message.HotelId, new RefundRequest(intent.PaymentId, intent.ReservationId, intent.FolioEntryId, providerId, intent.AmountMinor), message.IdempotencyKey, cancellationToken);
         return DispatchResult.Succeeded($"{refund.RefundId} {refund.Status}");
     }
-
-    private static T Read<T>(OutboxMessage message) =>
-        JsonSerializer.Deserialize<T>(message.Payload, JsonDefaults.Options) ?? throw new InvalidOperationException($"Empty {message.Operation} payload.");
 }

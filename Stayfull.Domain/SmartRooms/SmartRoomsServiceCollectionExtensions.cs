@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Stayfull.Domain.SmartRooms;
+
+public static class SmartRoomsServiceCollectionExtensions
+{
+    /// <summary>Smart-room services, and every outbox operation and Seam event handler of this assembly.</summary>
+    public static IServiceCollection AddStayfullSmartRooms(this IServiceCollection services)
+    {
+        services.AddScoped<SmartRoomService>();
+        foreach (var type in typeof(ISmartRoomOperation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            if (typeof(ISmartRoomOperation).IsAssignableFrom(type))
+            {
+                services.AddScoped(typeof(ISmartRoomOperation), type);
+            }
+
+            if (typeof(ISeamEventListener).IsAssignableFrom(type))
+            {
+                services.AddScoped(typeof(ISeamEventListener), type);
+            }
+        }
+
+        return services;
+    }
+}
