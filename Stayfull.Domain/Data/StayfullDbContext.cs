@@ -12,6 +12,7 @@ using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
 using Stayfull.Domain.SmartRooms;
+using Stayfull.Domain.SmartRooms.Climate;
 using Stayfull.Domain.Tenancy;
 
 namespace Stayfull.Domain.Data;
@@ -64,6 +65,12 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<RoomDevice> RoomDevices => Set<RoomDevice>();
 
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
+
+    public DbSet<ClimateSettings> ClimateSettings => Set<ClimateSettings>();
+
+    public DbSet<RoomClimate> RoomClimates => Set<RoomClimate>();
+
+    public DbSet<EcoPeriod> EcoPeriods => Set<EcoPeriod>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

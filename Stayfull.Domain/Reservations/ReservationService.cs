@@ -150,6 +150,7 @@ public sealed class ReservationService(HotelSessions sessions)
             var guest = await s.Db.Guests.SingleAsync(g => g.Id == reservation.GuestId, cancellationToken);
             await GuestMessaging.QueueEmailIfPossibleAsync(s, guest, reservation, MessageTemplateKeys.Receipt, cancellationToken);
             await KeyFlows.AtStayEndAsync(s, reservation, cancellationToken);
+            await Stayfull.Domain.SmartRooms.Climate.ClimateFlows.AtCheckOutAsync(s, reservation, cancellationToken);
             s.Audit(nameof(Reservation), reservation.Id, "CheckedOut", new { room.Number, BalanceMinor = balance, ManagerOverride = managerOverride, Early = early });
             s.Announce(ChangeTopic.Reservations, reservation.Id, $"{reservation.ConfirmationCode} checked out of {room.Number}");
             s.Announce(ChangeTopic.Rooms, room.Id, $"Room {room.Number} is dirty");

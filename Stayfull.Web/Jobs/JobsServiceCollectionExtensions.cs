@@ -18,6 +18,7 @@ public static class JobsServiceCollectionExtensions
                 .WithIdentity("pre-arrival-hourly", "messaging")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
+            q.AddClimateJobs();
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

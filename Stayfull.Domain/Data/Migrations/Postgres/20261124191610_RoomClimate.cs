@@ -1,0 +1,145 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Stayfull.Domain.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class RoomClimate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ClimateSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    HotelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComfortHeatingCelsius = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: false),
+                    ComfortCoolingCelsius = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: false),
+                    EcoHeatingCelsius = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: false),
+                    EcoCoolingCelsius = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: false),
+                    PreConditionMinutes = table.Column<int>(type: "integer", nullable: false),
+                    EcoSavingKilowatts = table.Column<decimal>(type: "numeric(6,3)", precision: 6, scale: 3, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClimateSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClimateSettings_Hotels_HotelId",
+                        column: x => x.HotelId,
+                        principalTable: "Hotels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EcoPeriods",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    HotelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoomDeviceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EcoPeriods", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EcoPeriods_Hotels_HotelId",
+                        column: x => x.HotelId,
+                        principalTable: "Hotels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EcoPeriods_RoomDevices_RoomDeviceId",
+                        column: x => x.RoomDeviceId,
+                        principalTable: "RoomDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoomClimates",
+                columns: table => new
+                {
+                    RoomDeviceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HotelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    HeatingCelsius = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: true),
+                    CoolingCelsius = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: true),
+                    RequestedSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ActionAttemptId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TemperatureCelsius = table.Column<double>(type: "double precision", nullable: true),
+                    TemperatureAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReportedMode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ManuallyAdjustedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReachedSetPointAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoomClimates", x => x.RoomDeviceId);
+                    table.ForeignKey(
+                        name: "FK_RoomClimates_Hotels_HotelId",
+                        column: x => x.HotelId,
+                        principalTable: "Hotels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RoomClimates_RoomDevices_RoomDeviceId",
+                        column: x => x.RoomDeviceId,
+                        principalTable: "RoomDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClimateSettings_HotelId",
+                table: "ClimateSettings",
+                column: "HotelId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EcoPeriods_HotelId_RoomDeviceId_EndedAt",
+                table: "EcoPeriods",
+                columns: new[] { "HotelId", "RoomDeviceId", "EndedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EcoPeriods_HotelId_StartedAt",
+                table: "EcoPeriods",
+                columns: new[] { "HotelId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EcoPeriods_RoomDeviceId",
+                table: "EcoPeriods",
+                column: "RoomDeviceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoomClimates_HotelId",
+                table: "RoomClimates",
+                column: "HotelId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ClimateSettings");
+
+            migrationBuilder.DropTable(
+                name: "EcoPeriods");
+
+            migrationBuilder.DropTable(
+                name: "RoomClimates");
+        }
+    }
+}
