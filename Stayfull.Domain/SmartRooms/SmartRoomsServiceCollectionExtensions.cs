@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Stayfull.Domain.SmartRooms.StaffAccess;
 
 namespace Stayfull.Domain.SmartRooms;
 
@@ -8,6 +9,7 @@ public static class SmartRoomsServiceCollectionExtensions
     public static IServiceCollection AddStayfullSmartRooms(this IServiceCollection services)
     {
         services.AddScoped<SmartRoomService>();
+        services.AddStayfullStaffAccess();
         foreach (var type in typeof(ISmartRoomOperation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {
             if (typeof(ISmartRoomOperation).IsAssignableFrom(type))
