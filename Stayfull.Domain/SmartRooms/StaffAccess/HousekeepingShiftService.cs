@@ -43,8 +43,9 @@ public sealed class HousekeepingShiftService(HotelSessions sessions)
                 .ToListAsync(cancellationToken);
         }, cancellationToken);
 
-    public Task<ShiftView> StartShiftAsync(StartShiftRequest request, CancellationToken cancellationToken) =>
-        sessions.WriteAsync(async s =>
+    public async Task<ShiftView> StartShiftAsync(StartShiftRequest request, CancellationToken cancellationToken)
+    {
+        var shiftId = await sessions.WriteAsync(async s =>
         {
             s.Staff.Require(StaffRole.Manager, "start housekeeping shifts");
             var member = await (from m in s.Db.Memberships
@@ -79,8 +80,12 @@ public sealed class HousekeepingShiftService(HotelSessions sessions)
                 s.Announce(ChangeTopic.Locks, shift.Id, $"Housekeeping shift planned for {shift.StaffName}", ChangeKind.Created);
             }
 
-            return await ViewAsync(s, shift, cancellationToken);
+            return shift.Id;
         }, cancellationToken);
+
+        // Read back once saved: the view lists the code rows the start just added.
+        return await sessions.ReadAsync(async s => await ViewAsync(s, await s.Db.HousekeepingShifts().SingleAsync(h => h.Id == shiftId, cancellationToken), cancellationToken), cancellationToken);
+    }
 
     /// <summary>Adds a room that needs cleaning to a running shift; adding it twice does nothing more.</summary>
     public Task AddRoomAsync(Guid shiftId, Guid roomId, CancellationToken cancellationToken) =>
