@@ -18,6 +18,7 @@ public static class JobsServiceCollectionExtensions
                 .WithIdentity("pre-arrival-hourly", "messaging")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
+            q.AddJob<HousekeepingShiftsJob>(j => j.WithIdentity(HousekeepingShiftsJob.Key)).AddTrigger(t => t.ForJob(HousekeepingShiftsJob.Key).WithIdentity(HousekeepingShiftsJob.Trigger).StartAt(DateTimeOffset.UtcNow.AddMinutes(1)).WithSimpleSchedule(s => s.WithInterval(HousekeepingShiftsJob.Interval).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

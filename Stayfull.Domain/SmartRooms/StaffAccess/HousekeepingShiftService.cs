@@ -12,6 +12,9 @@ public sealed record StartShiftRequest(string StaffUserId, DateOnly Date, TimeOn
 /// <summary>A member of the hotel a manager may start a shift for.</summary>
 public sealed record Housekeeper(string UserId, string Name, StaffRole Role);
 
+/// <summary>What the start-a-shift form offers: the staff, housekeepers first, and the hotel's date and time now.</summary>
+public sealed record ShiftPlanning(IReadOnlyList<Housekeeper> Staff, DateOnly Today, TimeOnly Now);
+
 /// <summary>One room of a shift as a manager sees it: whether its code is on the lock, never the digits.</summary>
 public sealed record ShiftRoomView(Guid RoomId, string RoomNumber, AccessKeyStatus Status, bool HasShiftCode, string? Error);
 
@@ -32,15 +35,16 @@ public sealed record MyShift(Guid Id, DateTime Starts, DateTime Ends, ShiftStatu
 /// </summary>
 public sealed class HousekeepingShiftService(HotelSessions sessions)
 {
-    public Task<IReadOnlyList<Housekeeper>> HousekeepersAsync(CancellationToken cancellationToken) =>
-        sessions.ReadAsync<IReadOnlyList<Housekeeper>>(async s =>
+    public Task<ShiftPlanning> PlanningAsync(CancellationToken cancellationToken) =>
+        sessions.ReadAsync(async s =>
         {
             s.Staff.Require(StaffRole.Manager, "plan housekeeping shifts");
-            return await (from m in s.Db.Memberships
-                          join u in s.Db.Users on m.UserId equals u.Id
-                          orderby m.Role, u.DisplayName
-                          select new Housekeeper(u.Id, u.DisplayName, m.Role))
+            var staff = await (from m in s.Db.Memberships
+                               join u in s.Db.Users on m.UserId equals u.Id
+                               orderby m.Role, u.DisplayName
+                               select new Housekeeper(u.Id, u.DisplayName, m.Role))
                 .ToListAsync(cancellationToken);
+            return new ShiftPlanning(staff, s.Today, TimeOnly.FromDateTime(ShiftFlows.HotelTime(s, s.Now)));
         }, cancellationToken);
 
     public async Task<ShiftView> StartShiftAsync(StartShiftRequest request, CancellationToken cancellationToken)

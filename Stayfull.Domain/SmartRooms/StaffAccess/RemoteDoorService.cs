@@ -88,6 +88,18 @@ public sealed class RemoteDoorService(HotelSessions sessions)
             return recent.GroupBy(c => c.RoomId).ToDictionary(g => g.Key, g => View(g.OrderByDescending(c => c.RequestedAt).ThenByDescending(c => c.Version).First()));
         }, cancellationToken);
 
+    /// <summary>The latest request for one room in the last day, if any, for its lock tile.</summary>
+    public Task<RemoteDoorView?> LatestForRoomAsync(Guid roomId, CancellationToken cancellationToken) =>
+        sessions.ReadAsync(async s =>
+        {
+            var since = s.Now.AddDays(-1);
+            var latest = await s.Db.RemoteDoorCommands()
+                .Where(c => c.RoomId == roomId && c.RequestedAt >= since)
+                .OrderByDescending(c => c.RequestedAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            return latest is null ? null : View(latest);
+        }, cancellationToken);
+
     public static string Verb(RemoteDoorAction action) => action == RemoteDoorAction.Lock ? "lock" : "unlock";
 
     private static RemoteDoorView View(RemoteDoorCommand c) =>
