@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Stayfull.Domain.SmartRooms.Climate;
+using Stayfull.Domain.SmartRooms.StaffAccess;
 
 namespace Stayfull.Domain.SmartRooms;
 
@@ -10,6 +11,7 @@ public static class SmartRoomsServiceCollectionExtensions
     {
         services.AddScoped<SmartRoomService>();
         services.AddStayfullClimate();
+        services.AddStayfullStaffAccess();
         foreach (var type in typeof(ISmartRoomOperation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {
             if (typeof(ISmartRoomOperation).IsAssignableFrom(type))

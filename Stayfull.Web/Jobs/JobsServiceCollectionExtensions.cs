@@ -19,6 +19,7 @@ public static class JobsServiceCollectionExtensions
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
             q.AddClimateJobs();
+            q.AddJob<HousekeepingShiftsJob>(j => j.WithIdentity(HousekeepingShiftsJob.Key)).AddTrigger(t => t.ForJob(HousekeepingShiftsJob.Key).WithIdentity(HousekeepingShiftsJob.Trigger).StartAt(DateTimeOffset.UtcNow.AddMinutes(1)).WithSimpleSchedule(s => s.WithInterval(HousekeepingShiftsJob.Interval).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -44,6 +44,7 @@ public abstract class BackOfficeTestContext : IAsyncLifetime
         services.AddSingleton(Hotel.Get<BookingService>());
         services.AddSingleton(Hotel.Get<MessagingService>());
         services.AddSingleton(Hotel.Get<Stayfull.Domain.SmartRooms.Climate.EnergySavings>());
+        services.AddSingleton(Hotel.Get<Stayfull.Domain.SmartRooms.StaffAccess.HousekeepingShiftService>());
         // Accounts live in the same database: Identity's EF stores over the platform context, as in the app.
         services.AddScoped(_ => Hotel.Services.GetRequiredService<StayfullDb>().ForPlatform());
         services.AddIdentityCore<StaffUser>(o => o.User.RequireUniqueEmail = true).AddEntityFrameworkStores<StayfullDbContext>();
