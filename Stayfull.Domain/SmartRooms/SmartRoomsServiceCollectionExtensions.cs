@@ -8,6 +8,8 @@ public static class SmartRoomsServiceCollectionExtensions
     public static IServiceCollection AddStayfullSmartRooms(this IServiceCollection services)
     {
         services.AddScoped<SmartRoomService>();
+        services.AddScoped<KeyService>();
+        services.AddScoped<KeyReconciliation>();
         foreach (var type in typeof(ISmartRoomOperation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {
             if (typeof(ISmartRoomOperation).IsAssignableFrom(type))
