@@ -18,6 +18,12 @@ public static class JobsServiceCollectionExtensions
                 .WithIdentity("pre-arrival-hourly", "messaging")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
+            q.AddJob<KeyReconciliationJob>(j => j.WithIdentity(KeyReconciliationJob.Key));
+            q.AddTrigger(t => t
+                .ForJob(KeyReconciliationJob.Key)
+                .WithIdentity("key-reconciliation-15min", "smart-rooms")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(2))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

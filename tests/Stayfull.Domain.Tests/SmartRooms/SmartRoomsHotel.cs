@@ -12,8 +12,8 @@ namespace Stayfull.Domain.Tests.SmartRooms;
 /// <summary>A test hotel whose smart-room hub is a fake that records calls, with helpers for keys and Seam events.</summary>
 internal static class SmartRoomsHotel
 {
-    public static Task<TestHotel> CreateAsync() =>
-        TestHotel.CreateAsync(configure: s => s
+    public static Task<TestHotel> CreateAsync(int roomsPerType = 3) =>
+        TestHotel.CreateAsync(roomsPerType: roomsPerType, configure: s => s
             .AddLogging()
             .AddSingleton<RecordingHub>()
             .AddSingleton<ISmartRoomHub>(sp => sp.GetRequiredService<RecordingHub>())
