@@ -36,6 +36,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<AvailabilityService>();
         services.AddScoped<BookingService>();
         services.AddScoped<ReservationService>();
+        services.AddScoped<StayChangeService>();
         services.AddScoped<FolioService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<PaymentLedger>();

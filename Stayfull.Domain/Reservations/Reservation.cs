@@ -195,6 +195,19 @@ public sealed class Reservation : ITenantOwned
         }
     }
 
+    /// <summary>New dates for a stay not over yet; the caller moves the night counters, the folio and the key.</summary>
+    internal void ChangeStay(StayDates stay, string by, DateTimeOffset now)
+    {
+        if (Status is not (ReservationStatus.Confirmed or ReservationStatus.CheckedIn))
+        {
+            throw new RuleViolationException($"Only a confirmed or in-house reservation can change dates; this one is {Describe(Status)}.");
+        }
+
+        Arrival = stay.Arrival;
+        Departure = stay.Departure;
+        Changed(by, now);
+    }
+
     private void Changed(string by, DateTimeOffset now)
     {
         UpdatedBy = by;

@@ -1,19 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Stayfull.Domain.Live;
-using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Sessions;
 
 namespace Stayfull.Domain.SmartRooms;
 
 /// <summary>
 /// Door-code events: set on the lock (the key is ready and goes to the guest, once), failed to set
-/// (the desk is told), removed. Codes we do not know are logged and ignored.
+/// (the key fails, a backup code is looked for), a backup code pulled (it becomes the key), removed.
+/// Codes we do not know are logged and ignored.
 /// </summary>
 public sealed class AccessCodeEvents(HotelSessions sessions, ILogger<AccessCodeEvents> logger) : ISeamEventListener
 {
     public bool Takes(string eventType) => eventType is
-        "access_code.set_on_device" or "access_code.failed_to_set_on_device" or "access_code.removed_from_device" or "access_code.deleted";
+        "access_code.set_on_device" or "access_code.failed_to_set_on_device" or "access_code.removed_from_device" or "access_code.deleted"
+        or "access_code.backup_access_code_pulled";
 
     public async Task HandleAsync(SeamEvent seamEvent, CancellationToken cancellationToken)
     {
@@ -25,6 +26,12 @@ public sealed class AccessCodeEvents(HotelSessions sessions, ILogger<AccessCodeE
 
         await sessions.WriteAsync(async s =>
         {
+            if (seamEvent.Type == "access_code.backup_access_code_pulled")
+            {
+                await BackupPulledAsync(s, seamEvent, codeId, cancellationToken);
+                return;
+            }
+
             var key = await s.Db.AccessKeys.FirstOrDefaultAsync(k => k.SeamAccessCodeId == codeId, cancellationToken);
             if (key is null)
             {
@@ -35,10 +42,11 @@ public sealed class AccessCodeEvents(HotelSessions sessions, ILogger<AccessCodeE
             switch (seamEvent.Type)
             {
                 case "access_code.set_on_device":
-                    await SetOnDeviceAsync(s, key, seamEvent.Text("code"), cancellationToken);
+                    await KeyOutcomes.SetOnDeviceAsync(s, key, seamEvent.Text("code"), cancellationToken);
                     break;
                 case "access_code.failed_to_set_on_device":
-                    await FailedAsync(s, key, seamEvent.Text("error_message") ?? seamEvent.Text("error_code") ?? "The code failed to set on the lock.", cancellationToken);
+                    var error = seamEvent.Text("error_message") ?? seamEvent.Text("error_code") ?? "The code failed to set on the lock.";
+                    await KeyOutcomes.FailedAsync(s, key, error, seamEvent.Flag("is_backup_access_code_available") != false, cancellationToken);
                     break;
                 default:
                     if (key.RemovedFromDevice(s.Now))
@@ -51,42 +59,29 @@ public sealed class AccessCodeEvents(HotelSessions sessions, ILogger<AccessCodeE
         }, cancellationToken);
     }
 
-    private static async Task SetOnDeviceAsync(HotelSession s, AccessKey key, string? code, CancellationToken cancellationToken)
+    /// <summary>
+    /// A backup code was taken for one of our codes (by us or in the hub's console): it becomes the key. The
+    /// event does not carry its digits, so the key is ready once a follow-up reads them.
+    /// </summary>
+    private async Task BackupPulledAsync(HotelSession s, SeamEvent seamEvent, string codeId, CancellationToken cancellationToken)
     {
-        if (key.SetOnDevice(code, s.Now))
-        {
-            s.Announce(ChangeTopic.Locks, key.RoomDeviceId, "Door code ready");
-        }
-
-        if (key.Status != AccessKeyStatus.Ready || key.SentAt is not null || key.Code is not { } keyCode)
+        var backupId = seamEvent.Text("backup_access_code_id");
+        if (backupId is null || await s.Db.AccessKeys.AnyAsync(k => k.SeamAccessCodeId == backupId, cancellationToken))
         {
             return;
         }
 
-        var reservation = await s.Db.Reservations.SingleAsync(r => r.Id == key.ReservationId, cancellationToken);
-        var guest = await s.Db.Guests.SingleAsync(g => g.Id == reservation.GuestId, cancellationToken);
-        var extras = new TemplateExtras(KeyCode: keyCode);
-        if (guest.Email is { } email && await GuestMessaging.WhyNotAsync(s, MessageChannel.Email, email, cancellationToken) is null)
+        var key = await s.Db.AccessKeys.FirstOrDefaultAsync(k => k.SeamAccessCodeId == codeId, cancellationToken);
+        if (key is null)
         {
-            await GuestMessaging.QueueAsync(s, guest, reservation, MessageTemplateKeys.DigitalKey, MessageChannel.Email, extras, cancellationToken);
-        }
-
-        if (guest.SmsNumber is { } number && await GuestMessaging.WhyNotAsync(s, MessageChannel.Sms, number, cancellationToken) is null)
-        {
-            await GuestMessaging.QueueAsync(s, guest, reservation, MessageTemplateKeys.DigitalKey, MessageChannel.Sms, extras, cancellationToken);
-        }
-
-        key.MarkSent(s.Now);
-    }
-
-    private static async Task FailedAsync(HotelSession s, AccessKey key, string error, CancellationToken cancellationToken)
-    {
-        if (!key.Fail(error, s.Now))
-        {
+            logger.LogInformation("Seam backup code pulled for unknown access code {AccessCodeId} ignored", codeId);
             return;
         }
 
-        var code = await s.Db.Reservations.Where(r => r.Id == key.ReservationId).Select(r => r.ConfirmationCode).SingleAsync(cancellationToken);
-        s.Announce(ChangeTopic.Locks, key.RoomDeviceId, $"Door code for {code} failed to set: {key.LastError}", ChangeKind.Created);
+        if (key.UseBackup(backupId, code: null, isSet: false, s.Now))
+        {
+            s.Audit(nameof(AccessKey), key.ReservationId, "KeyBackupCode", new { key.RoomId, Replaced = codeId, Backup = backupId });
+            await KeyOutcomes.FollowUpAsync(s, key, backupId, 1, cancellationToken);
+        }
     }
 }

@@ -57,6 +57,12 @@ public sealed class AccessKey : ITenantOwned
 
     public string? Code { get; private set; }
 
+    /// <summary>The hub's action attempt for the last create or delete of the code, to follow it when its event is lost.</summary>
+    public string? ActionAttemptId { get; private set; }
+
+    /// <summary>The code that failed to set when a backup code took its place; it still belongs to this stay.</summary>
+    public string? ReplacedAccessCodeId { get; private set; }
+
     public DateTimeOffset StartsAt { get; private set; }
 
     public DateTimeOffset EndsAt { get; private set; }
@@ -76,10 +82,14 @@ public sealed class AccessKey : ITenantOwned
 
     public bool IsRevoked => Status is AccessKeyStatus.Removing or AccessKeyStatus.Removed;
 
-    public void Accepted(string accessCodeId, string? code, DateTimeOffset now)
+    /// <summary>Whether <paramref name="accessCodeId"/> is this key's code, or the code a backup replaced.</summary>
+    public bool Owns(string accessCodeId) => accessCodeId == SeamAccessCodeId || accessCodeId == ReplacedAccessCodeId;
+
+    public void Accepted(string accessCodeId, string? code, DateTimeOffset now, string? actionAttemptId = null)
     {
         SeamAccessCodeId = accessCodeId;
         Code ??= code;
+        ActionAttemptId = string.IsNullOrEmpty(actionAttemptId) ? ActionAttemptId : actionAttemptId;
         if (Status == AccessKeyStatus.Requested)
         {
             Status = AccessKeyStatus.Setting;
@@ -139,6 +149,73 @@ public sealed class AccessKey : ITenantOwned
     public void MarkSent(DateTimeOffset now)
     {
         SentAt = now;
+        Touch(now);
+    }
+
+    /// <summary>The hub started an action on the code (a removal); its attempt is followed by that id.</summary>
+    public void AttemptStarted(string actionAttemptId, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(actionAttemptId) || actionAttemptId == ActionAttemptId)
+        {
+            return;
+        }
+
+        ActionAttemptId = actionAttemptId;
+        Touch(now);
+    }
+
+    /// <returns>False when the window is already that one.</returns>
+    public bool ChangeWindow(DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset now)
+    {
+        if (StartsAt == startsAt && EndsAt == endsAt)
+        {
+            return false;
+        }
+
+        StartsAt = startsAt;
+        EndsAt = endsAt;
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>
+    /// A pre-programmed backup code takes the place of a code that failed to set. It works at once when the
+    /// hub gave its digits (<paramref name="isSet"/>); the guest is sent the new code, even if the old one went out.
+    /// </summary>
+    /// <returns>False when the key already uses that code or is being revoked.</returns>
+    public bool UseBackup(string backupAccessCodeId, string? code, bool isSet, DateTimeOffset now)
+    {
+        if (IsRevoked || backupAccessCodeId == SeamAccessCodeId)
+        {
+            return false;
+        }
+
+        ReplacedAccessCodeId = SeamAccessCodeId;
+        SeamAccessCodeId = backupAccessCodeId;
+        Code = code;
+        Status = isSet && code is not null ? AccessKeyStatus.Ready : AccessKeyStatus.Setting;
+        LastError = null;
+        SentAt = null;
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>
+    /// Starts the key over with a new code (staff retry after a failure, a code the hub lost, a guest moved
+    /// back to this room): whatever was on the lock is forgotten, the guest will get the new code.
+    /// </summary>
+    public void Reissue(Guid roomDeviceId, DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset now)
+    {
+        RoomDeviceId = roomDeviceId;
+        SeamAccessCodeId = null;
+        ReplacedAccessCodeId = null;
+        ActionAttemptId = null;
+        Code = null;
+        LastError = null;
+        SentAt = null;
+        StartsAt = startsAt;
+        EndsAt = endsAt;
+        Status = AccessKeyStatus.Requested;
         Touch(now);
     }
 

@@ -49,19 +49,31 @@ public sealed class CreateAccessCodeOperation(ISmartRoomHub hub, HotelSessions s
             existing = codes.FirstOrDefault(c => c.Name == name);
         }
 
-        var created = existing ?? (await hub.CreateAccessCodeAsync(
-            message.HotelId,
-            new AccessCodeRequest(device.SeamDeviceId, name, key.StartsAt, key.EndsAt) { PreferredCodeLength = device.PreferredCodeLength() },
-            cancellationToken)).AccessCode;
+        var attemptId = (string?)null;
+        var created = existing;
+        if (created is null)
+        {
+            var answer = await hub.CreateAccessCodeAsync(
+                message.HotelId,
+                new AccessCodeRequest(device.SeamDeviceId, name, key.StartsAt, key.EndsAt) { PreferredCodeLength = device.PreferredCodeLength() },
+                cancellationToken);
+            created = answer.AccessCode;
+            attemptId = answer.ActionAttempt.Id;
+        }
 
         await sessions.WriteAsync(async s =>
         {
             var stored = await s.Db.AccessKeys.SingleAsync(k => k.Id == key.Id, cancellationToken);
-            stored.Accepted(created.Id, created.Code, s.Now);
+            stored.Accepted(created.Id, created.Code, s.Now, attemptId);
             if (stored.IsRevoked)
             {
                 // The stay ended while the code was being created: remove the code the hub just made.
                 await Outbox.EnqueueAsync(s, IntegrationVendor.Seam, SmartRoomOperations.DeleteAccessCode, new DeleteAccessCodeIntent(stored.Id, created.Id), $"{SmartRoomOperations.RemoveKey(stored.ReservationId, stored.RoomId)}-{created.Id}", cancellationToken);
+            }
+            else
+            {
+                // The code's webhook may never come: look again shortly.
+                await KeyOutcomes.FollowUpAsync(s, stored, created.Id, 1, cancellationToken);
             }
 
             s.Announce(ChangeTopic.Locks, device.Id, $"Door code being set on {device.DisplayName}");

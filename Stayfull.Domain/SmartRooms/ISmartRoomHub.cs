@@ -17,6 +17,12 @@ public interface ISmartRoomHub
 
     Task<ActionAttempt> DeleteAccessCodeAsync(Guid hotelId, string deviceId, string accessCodeId, CancellationToken cancellationToken);
 
+    /// <summary>Moves a code's window (a stay's new dates); the lock takes the change asynchronously.</summary>
+    Task<ActionAttempt> UpdateAccessCodeAsync(Guid hotelId, string accessCodeId, DateTimeOffset startsAt, DateTimeOffset endsAt, CancellationToken cancellationToken);
+
+    /// <summary>Takes a pre-programmed code from the lock's backup pool in place of a code that could not be set; it works at once.</summary>
+    Task<AccessCode> PullBackupAccessCodeAsync(Guid hotelId, string accessCodeId, CancellationToken cancellationToken);
+
     /// <summary>Every code on one device, all pages read.</summary>
     Task<IReadOnlyList<AccessCode>> ListAccessCodesAsync(Guid hotelId, string deviceId, CancellationToken cancellationToken);
 

@@ -12,6 +12,8 @@ public static class SmartRoomsServiceCollectionExtensions
         services.AddScoped<SmartRoomService>();
         services.AddStayfullClimate();
         services.AddStayfullStaffAccess();
+        services.AddScoped<KeyService>();
+        services.AddScoped<KeyReconciliation>();
         foreach (var type in typeof(ISmartRoomOperation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {
             if (typeof(ISmartRoomOperation).IsAssignableFrom(type))

@@ -16,7 +16,7 @@ namespace Stayfull.Integrations.Seam;
 /// codes are <c>setting</c> before they are <c>set</c>, one lock in a larger hotel is offline, batteries drain
 /// by the day. Every call is logged as demo.
 /// </summary>
-public sealed class DemoSmartRoomHub(StayfullDb database, IntegrationLogWriter log, IOptions<SeamOptions> options, TimeProvider time) : ISmartRoomHub
+public sealed partial class DemoSmartRoomHub(StayfullDb database, IntegrationLogWriter log, IOptions<SeamOptions> options, TimeProvider time) : ISmartRoomHub
 {
     internal static readonly (string Manufacturer, string Model, string Type, int[] Lengths)[] Locks =
     [

@@ -20,6 +20,12 @@ public static class JobsServiceCollectionExtensions
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
             q.AddClimateJobs();
             q.AddJob<HousekeepingShiftsJob>(j => j.WithIdentity(HousekeepingShiftsJob.Key)).AddTrigger(t => t.ForJob(HousekeepingShiftsJob.Key).WithIdentity(HousekeepingShiftsJob.Trigger).StartAt(DateTimeOffset.UtcNow.AddMinutes(1)).WithSimpleSchedule(s => s.WithInterval(HousekeepingShiftsJob.Interval).RepeatForever()));
+            q.AddJob<KeyReconciliationJob>(j => j.WithIdentity(KeyReconciliationJob.Key));
+            q.AddTrigger(t => t
+                .ForJob(KeyReconciliationJob.Key)
+                .WithIdentity("key-reconciliation-15min", "smart-rooms")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(2))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

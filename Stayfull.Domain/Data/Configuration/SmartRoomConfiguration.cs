@@ -29,6 +29,8 @@ internal sealed class AccessKeyConfiguration : IEntityTypeConfiguration<AccessKe
     public void Configure(EntityTypeBuilder<AccessKey> builder)
     {
         builder.Property(k => k.SeamAccessCodeId).HasMaxLength(100);
+        builder.Property(k => k.ActionAttemptId).HasMaxLength(100);
+        builder.Property(k => k.ReplacedAccessCodeId).HasMaxLength(100);
         builder.Property(k => k.Code).HasMaxLength(20);
         builder.Property(k => k.LastError).HasMaxLength(500);
         builder.Property(k => k.Version).IsConcurrencyToken();

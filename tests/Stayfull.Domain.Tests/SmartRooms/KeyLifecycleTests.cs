@@ -103,7 +103,7 @@ public sealed class KeyLifecycleTests
         Assert.Equal(AccessKeyStatus.Setting, key.Status);
 
         // A replay of the intent finds the code already recorded and asks for nothing.
-        var message = Assert.Single(await hotel.SeamOutboxAsync());
+        var message = Assert.Single(await hotel.SeamOutboxAsync(SmartRoomOperations.CreateAccessCode));
         Assert.Equal(DispatchResult.Succeeded("ac_1"), await hotel.Get<SmartRoomDispatcher>().DispatchAsync(message, None));
         Assert.Single(hotel.Hub().Requests);
     }
@@ -163,10 +163,9 @@ public sealed class KeyLifecycleTests
         await hotel.Get<ReservationService>().MoveRoomAsync(reservation.Id, hotel.Rooms[1].Id, "noise", None);
 
         var outbox = await hotel.SeamOutboxAsync();
-        Assert.Equal(3, outbox.Count);
         Assert.Equal($"key-{reservation.Id}-{hotel.Rooms[0].Id}-remove", Assert.Single(outbox, m => m.Operation == SmartRoomOperations.DeleteAccessCode).IdempotencyKey);
-        Assert.Equal($"key-{reservation.Id}-{hotel.Rooms[1].Id}", outbox[^1].IdempotencyKey);
-        Assert.Equal(SmartRoomOperations.CreateAccessCode, outbox[^1].Operation);
+        var creates = outbox.Where(m => m.Operation == SmartRoomOperations.CreateAccessCode).Select(m => m.IdempotencyKey).ToHashSet();
+        Assert.Equivalent(new[] { $"key-{reservation.Id}-{hotel.Rooms[0].Id}", $"key-{reservation.Id}-{hotel.Rooms[1].Id}" }, creates);
 
         await hotel.DispatchAsync();
         Assert.Equal(["create dev_lock_101 ac_1", "delete dev_lock_101 ac_1", "create dev_lock_102 ac_2"], hotel.Hub().Calls);

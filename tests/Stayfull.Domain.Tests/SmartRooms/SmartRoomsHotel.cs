@@ -12,8 +12,8 @@ namespace Stayfull.Domain.Tests.SmartRooms;
 /// <summary>A test hotel whose smart-room hub is a fake that records calls, with helpers for keys and Seam events.</summary>
 internal static class SmartRoomsHotel
 {
-    public static Task<TestHotel> CreateAsync() =>
-        TestHotel.CreateAsync(configure: s => s
+    public static Task<TestHotel> CreateAsync(int roomsPerType = 3) =>
+        TestHotel.CreateAsync(roomsPerType: roomsPerType, configure: s => s
             .AddLogging()
             .AddSingleton<RecordingHub>()
             .AddSingleton<ISmartRoomHub>(sp => sp.GetRequiredService<RecordingHub>())
@@ -58,26 +58,63 @@ internal static class SmartRoomsHotel
         return await db.GuestMessages.Where(m => m.ReservationId == reservationId && m.TemplateKey == MessageTemplateKeys.DigitalKey).ToListAsync();
     }
 
-    /// <summary>Dispatches every Seam intent not done yet, in order, as the outbox processor would.</summary>
+    /// <summary>
+    /// Dispatches every Seam intent that is due and not done yet, in order, as the outbox processor would,
+    /// including intents that those dispatches add and that are due at once. Follow-ups scheduled for later
+    /// wait until the test moves the clock (<see cref="FollowUpAsync"/>).
+    /// </summary>
     public static async Task<IReadOnlyList<DispatchResult>> DispatchAsync(this TestHotel hotel)
     {
         var results = new List<DispatchResult>();
-        foreach (var message in (await hotel.SeamOutboxAsync()).Where(m => m.CompletedAt is null))
+        var tried = new HashSet<Guid>();
+        while (true)
         {
-            var result = await hotel.Get<SmartRoomDispatcher>().DispatchAsync(message, CancellationToken.None);
-            if (result is DispatchResult.Success success)
+            var now = hotel.Time.GetUtcNow();
+            var due = (await hotel.SeamOutboxAsync()).Where(m => m.CompletedAt is null && m.Status == WorkStatus.Pending && m.NextAttemptAt <= now && tried.Add(m.Id)).ToList();
+            if (due.Count == 0)
             {
-                await using var db = hotel.Db();
-                var stored = await db.OutboxMessages.SingleAsync(m => m.Id == message.Id);
-                stored.Complete(success.Result, hotel.Time.GetUtcNow());
-                await db.SaveChangesAsync();
+                return results;
             }
 
-            results.Add(result);
+            foreach (var message in due)
+            {
+                results.Add(await hotel.DispatchOneAsync(message));
+            }
+        }
+    }
+
+    /// <summary>Moves the clock past the scheduled follow-ups and dispatches what is then due.</summary>
+    public static Task<IReadOnlyList<DispatchResult>> FollowUpAsync(this TestHotel hotel, TimeSpan? after = null)
+    {
+        hotel.Time.Advance(after ?? TimeSpan.FromMinutes(1));
+        return hotel.DispatchAsync();
+    }
+
+    public static async Task<DispatchResult> DispatchOneAsync(this TestHotel hotel, OutboxMessage message)
+    {
+        var result = await hotel.Get<SmartRoomDispatcher>().DispatchAsync(message, CancellationToken.None);
+        await using var db = hotel.Db();
+        var stored = await db.OutboxMessages.SingleAsync(m => m.Id == message.Id);
+        switch (result)
+        {
+            case DispatchResult.Success success:
+                stored.Complete(success.Result, hotel.Time.GetUtcNow());
+                break;
+            case DispatchResult.TransientFailure transient:
+                stored.RetryLater(transient.Error, transient.RetryAfter, hotel.Time.GetUtcNow(), 0);
+                break;
+            case DispatchResult.PermanentFailure permanent:
+                stored.FailPermanently(permanent.Error);
+                break;
         }
 
-        return results;
+        await db.SaveChangesAsync();
+        return result;
     }
+
+    /// <summary>The Seam intents of one operation, oldest first.</summary>
+    public static async Task<IReadOnlyList<OutboxMessage>> SeamOutboxAsync(this TestHotel hotel, string operation) =>
+        [.. (await hotel.SeamOutboxAsync()).Where(m => m.Operation == operation)];
 
     /// <summary>Applies a Seam event shaped as its webhook body (the event object itself).</summary>
     public static Task SeamEventAsync(this TestHotel hotel, string eventType, object fields)
@@ -94,12 +131,17 @@ internal static class SmartRoomsHotel
     }
 }
 
-/// <summary>A hub with three devices that records the code requests and removals asked of it.</summary>
+/// <summary>
+/// A hub with three devices that keeps the codes asked of it (as the hub would) and records every call, so
+/// tests can say what the hub did meanwhile: set a code, fail it, lose it, hold a backup.
+/// </summary>
 internal sealed class RecordingHub : ISmartRoomHub
 {
     private readonly List<string> _calls = [];
     private readonly List<AccessCodeRequest> _requests = [];
-    private int _codes;
+    private readonly List<AccessCode> _codes = [];
+    private readonly Dictionary<string, ActionAttempt> _attempts = [];
+    private int _sequence;
 
     public IReadOnlyList<SmartDevice> Devices { get; set; } =
     [
@@ -133,8 +175,59 @@ internal sealed class RecordingHub : ISmartRoomHub
         }
     }
 
+    /// <summary>The codes on the hub now.</summary>
+    public IReadOnlyList<AccessCode> Codes
+    {
+        get
+        {
+            lock (_calls)
+            {
+                return [.. _codes];
+            }
+        }
+    }
+
     public static SmartDevice Lock(string id, string name, IReadOnlyList<int> lengths) =>
         new(id, "august_lock", name, "August", "Smart Lock Pro", true, true, false, 0.8, [SmartDeviceCapabilities.Lock, SmartDeviceCapabilities.AccessCode], [], lengths, [], []);
+
+    /// <summary>What the hub says about a code from now on (the lock set it, failed it, offers a backup…).</summary>
+    public void Change(string accessCodeId, Func<AccessCode, AccessCode> change)
+    {
+        lock (_calls)
+        {
+            var index = _codes.FindIndex(c => c.Id == accessCodeId);
+            _codes[index] = change(_codes[index]);
+        }
+    }
+
+    public void Settle(string actionAttemptId, ActionAttemptStatus status, string? error = null)
+    {
+        lock (_calls)
+        {
+            var attempt = _attempts[actionAttemptId];
+            _attempts[actionAttemptId] = attempt with { Status = status, ErrorType = error is null ? null : "failed", ErrorMessage = error };
+        }
+    }
+
+    /// <summary>The hub lost a code (or someone removed it in the hub's console).</summary>
+    public void Forget(string accessCodeId)
+    {
+        lock (_calls)
+        {
+            _codes.RemoveAll(c => c.Id == accessCodeId);
+        }
+    }
+
+    /// <summary>A code someone made without us (staff's own, another system's, or one of ours we forgot).</summary>
+    public AccessCode Add(string deviceId, string name, AccessCodeStatus status = AccessCodeStatus.Set)
+    {
+        lock (_calls)
+        {
+            var code = new AccessCode($"ac_{++_sequence}", deviceId, $"{++_sequence:D4}99", name, status, null, null, [], [], false);
+            _codes.Add(code);
+            return code;
+        }
+    }
 
     public Task<IReadOnlyList<SmartDevice>> ListDevicesAsync(Guid hotelId, CancellationToken cancellationToken) => Task.FromResult(Devices);
 
@@ -150,11 +243,15 @@ internal sealed class RecordingHub : ISmartRoomHub
 
         lock (_calls)
         {
-            var id = $"ac_{++_codes}";
+            var n = ++_sequence;
+            var id = $"ac_{n}";
             _calls.Add($"create {request.DeviceId} {id}");
             _requests.Add(request);
-            var code = new AccessCode(id, request.DeviceId, "123456", request.Name, AccessCodeStatus.Setting, request.StartsAt, request.EndsAt, [], [], false);
-            return Task.FromResult(new AccessCodeCreated(code, new ActionAttempt("aa_" + id, "CREATE_ACCESS_CODE", ActionAttemptStatus.Pending, null, null)));
+            var code = new AccessCode(id, request.DeviceId, $"{n}2345{n}", request.Name, AccessCodeStatus.Setting, request.StartsAt, request.EndsAt, [], [], false);
+            _codes.Add(code);
+            var attempt = new ActionAttempt("aa_" + id, "CREATE_ACCESS_CODE", ActionAttemptStatus.Pending, null, null);
+            _attempts[attempt.Id] = attempt;
+            return Task.FromResult(new AccessCodeCreated(code, attempt));
         }
     }
 
@@ -163,21 +260,71 @@ internal sealed class RecordingHub : ISmartRoomHub
         lock (_calls)
         {
             _calls.Add($"delete {deviceId} {accessCodeId}");
+            _codes.RemoveAll(c => c.Id == accessCodeId);
+            var attempt = new ActionAttempt("aa_del_" + accessCodeId, "DELETE_ACCESS_CODE", ActionAttemptStatus.Pending, null, null);
+            _attempts[attempt.Id] = attempt;
+            return Task.FromResult(attempt);
         }
-
-        return Task.FromResult(new ActionAttempt("aa_del_" + accessCodeId, "DELETE_ACCESS_CODE", ActionAttemptStatus.Pending, null, null));
     }
 
-    public Task<IReadOnlyList<AccessCode>> ListAccessCodesAsync(Guid hotelId, string deviceId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<AccessCode>>([]);
+    public Task<ActionAttempt> UpdateAccessCodeAsync(Guid hotelId, string accessCodeId, DateTimeOffset startsAt, DateTimeOffset endsAt, CancellationToken cancellationToken)
+    {
+        lock (_calls)
+        {
+            _calls.Add($"update {accessCodeId} {startsAt:yyyy-MM-dd HH:mm} {endsAt:yyyy-MM-dd HH:mm}");
+            var index = _codes.FindIndex(c => c.Id == accessCodeId);
+            if (index < 0)
+            {
+                throw new SmartRoomHubException($"access code {accessCodeId} not found", isTransient: false, 404, "access_code_not_found");
+            }
 
-    public Task<AccessCode> GetAccessCodeAsync(Guid hotelId, string accessCodeId, CancellationToken cancellationToken) => throw new NotSupportedException();
+            _codes[index] = _codes[index] with { StartsAt = startsAt, EndsAt = endsAt };
+            return Task.FromResult(new ActionAttempt("aa_upd_" + accessCodeId, "UPDATE_ACCESS_CODE", ActionAttemptStatus.Pending, null, null));
+        }
+    }
+
+    public Task<AccessCode> PullBackupAccessCodeAsync(Guid hotelId, string accessCodeId, CancellationToken cancellationToken)
+    {
+        lock (_calls)
+        {
+            _calls.Add($"backup {accessCodeId}");
+            var original = _codes.Single(c => c.Id == accessCodeId);
+            var backup = new AccessCode($"ac_backup_{++_sequence}", original.DeviceId, "909090", null, AccessCodeStatus.Set, original.StartsAt, original.EndsAt, [], [], false);
+            _codes.Add(backup);
+            return Task.FromResult(backup);
+        }
+    }
+
+    public Task<IReadOnlyList<AccessCode>> ListAccessCodesAsync(Guid hotelId, string deviceId, CancellationToken cancellationToken)
+    {
+        lock (_calls)
+        {
+            _calls.Add($"list {deviceId}");
+            return Task.FromResult<IReadOnlyList<AccessCode>>([.. _codes.Where(c => c.DeviceId == deviceId)]);
+        }
+    }
+
+    public Task<AccessCode> GetAccessCodeAsync(Guid hotelId, string accessCodeId, CancellationToken cancellationToken)
+    {
+        lock (_calls)
+        {
+            return _codes.FirstOrDefault(c => c.Id == accessCodeId) is { } code
+                ? Task.FromResult(code)
+                : throw new SmartRoomHubException($"access code {accessCodeId} not found", isTransient: false, 404, "access_code_not_found");
+        }
+    }
+
+    public Task<ActionAttempt> GetActionAttemptAsync(Guid hotelId, string actionAttemptId, CancellationToken cancellationToken)
+    {
+        lock (_calls)
+        {
+            return Task.FromResult(_attempts[actionAttemptId]);
+        }
+    }
 
     public Task<ActionAttempt> LockDoorAsync(Guid hotelId, string deviceId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ActionAttempt> UnlockDoorAsync(Guid hotelId, string deviceId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<ActionAttempt> GetActionAttemptAsync(Guid hotelId, string actionAttemptId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ActionAttempt> SetHeatCoolAsync(Guid hotelId, string deviceId, decimal heatingCelsius, decimal coolingCelsius, CancellationToken cancellationToken) => throw new NotSupportedException();
 

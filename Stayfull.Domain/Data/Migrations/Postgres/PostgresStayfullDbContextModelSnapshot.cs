@@ -1191,6 +1191,10 @@ namespace Stayfull.Domain.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ActionAttemptId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Code")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1207,6 +1211,10 @@ namespace Stayfull.Domain.Data.Migrations.Postgres
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReplacedAccessCodeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("ReservationId")
                         .HasColumnType("uuid");

@@ -1182,6 +1182,10 @@ namespace Stayfull.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActionAttemptId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1197,6 +1201,10 @@ namespace Stayfull.Domain.Data.Migrations.Sqlite
 
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedAccessCodeId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReservationId")

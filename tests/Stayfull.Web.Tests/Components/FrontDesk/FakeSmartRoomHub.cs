@@ -20,6 +20,10 @@ public sealed class FakeSmartRoomHub : ISmartRoomHub
 
     public Task<ActionAttempt> DeleteAccessCodeAsync(Guid hotelId, string deviceId, string accessCodeId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<ActionAttempt> UpdateAccessCodeAsync(Guid hotelId, string accessCodeId, DateTimeOffset startsAt, DateTimeOffset endsAt, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<AccessCode> PullBackupAccessCodeAsync(Guid hotelId, string accessCodeId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<AccessCode>> ListAccessCodesAsync(Guid hotelId, string deviceId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<AccessCode>>([]);
 
     public Task<AccessCode> GetAccessCodeAsync(Guid hotelId, string accessCodeId, CancellationToken cancellationToken) => throw new NotSupportedException();

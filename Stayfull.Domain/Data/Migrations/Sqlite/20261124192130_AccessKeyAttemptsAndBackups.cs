@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Stayfull.Domain.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AccessKeyAttemptsAndBackups : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ActionAttemptId",
+                table: "AccessKeys",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReplacedAccessCodeId",
+                table: "AccessKeys",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ActionAttemptId",
+                table: "AccessKeys");
+
+            migrationBuilder.DropColumn(
+                name: "ReplacedAccessCodeId",
+                table: "AccessKeys");
+        }
+    }
+}
