@@ -208,8 +208,8 @@ public sealed partial class SmartRoomService(HotelSessions sessions, ISmartRoomH
 
     /// <summary>
     /// How well a device name points to a room number: the number as a word (1), as the digits of a word such as
-    /// "Rm101" (0.9), split over two words such as "A-12" for room A12 (0.85), or a mixed word one slip away such as
-    /// "1O1" for 101 (up to 0.8). A different plain number ("102") never counts as a slip of "101".
+    /// "Rm101" (0.9), split over two words such as "A-12" for room A12 (0.85), or a word that reads as the number once
+    /// look-alike letters are taken for digits, such as "1O1" for 101 (0.8). A different number ("102", "A13") never counts.
     /// </summary>
     internal static (double Score, string Reason) NameMatch(string deviceName, string roomNumber)
     {
@@ -238,38 +238,23 @@ public sealed partial class SmartRoomService(HotelSessions sessions, ISmartRoomH
             }
         }
 
-        var best = 0.0;
-        foreach (var token in tokens.Where(t => t.Any(char.IsLetter) && t.Any(char.IsDigit) && Math.Abs(t.Length - number.Length) <= 1))
-        {
-            var distance = Distance(token.ToUpperInvariant(), number.ToUpperInvariant());
-            var similarity = 1 - ((double)distance / Math.Max(token.Length, number.Length));
-            if (distance <= 1 && similarity >= 0.6)
-            {
-                best = Math.Max(best, 0.5 + (0.3 * similarity));
-            }
-        }
-
-        return best > 0 ? (Math.Round(best, 2), $"name is close to {number}") : (0, "");
+        var plain = LookAlikes(number);
+        return tokens.Any(t => t.Any(char.IsLetter) && t.Any(char.IsDigit) && LookAlikes(t) == plain)
+            ? (0.8, $"name reads as {number}")
+            : (0, "");
     }
 
-    /// <summary>Levenshtein distance: the fewest single-character edits from one word to the other.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
+    /// <summary>A word with the letters that pass for digits (O, I, l, S, B, Z) read as those digits, upper-cased.</summary>
+    private static string LookAlikes(string word) =>
+        string.Concat(word.ToUpperInvariant().Select(c => c switch
         {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+            'O' => '0',
+            'I' or 'L' => '1',
+            'S' => '5',
+            'B' => '8',
+            'Z' => '2',
+            _ => c,
+        }));
 
     private static string KindName(RoomDeviceKind kind) => kind == RoomDeviceKind.Lock ? "lock" : "thermostat";
 
