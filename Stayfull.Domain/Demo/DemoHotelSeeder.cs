@@ -7,6 +7,7 @@ using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
+using Stayfull.Domain.SmartRooms;
 using Stayfull.Domain.Tenancy;
 
 namespace Stayfull.Domain.Demo;
@@ -15,9 +16,10 @@ namespace Stayfull.Domain.Demo;
 /// Fills an empty database with a believable hotel: 40 rooms in 4 types, 2 rate plans, a year of
 /// rates, and 90 days of reservations in every state (past stays checked out, guests in house,
 /// arrivals and departures today, future bookings with and without rooms, cancellations, no-shows).
-/// Deterministic, so screenshots and tests see the same hotel every time.
+/// Deterministic, so screenshots and tests see the same hotel every time. Where a smart-room hub is
+/// registered, its devices are imported and mapped and the current stays get their door codes.
 /// </summary>
-public sealed class DemoHotelSeeder(StayfullDb database, TimeProvider time)
+public sealed class DemoHotelSeeder(StayfullDb database, TimeProvider time, IEnumerable<ISmartRoomHub> hubs)
 {
     private static readonly string[] FirstNames = ["Ana", "Ben", "Chloé", "David", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kavya", "Liam", "Maya", "Noah", "Olga", "Pablo", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Victor", "Wen", "Yara", "Zoe"];
     private static readonly string[] LastNames = ["Almeida", "Berg", "Costa", "Dubois", "Eriksen", "Fischer", "García", "Hansen", "Ito", "Jensen", "Kowalski", "Lopez", "Müller", "Novak", "O'Brien", "Petrov", "Rossi", "Silva", "Tanaka", "Varga", "Weber", "Yilmaz", "Zhang"];
@@ -174,6 +176,11 @@ public sealed class DemoHotelSeeder(StayfullDb database, TimeProvider time)
 
         SetHousekeeping(db, rooms, today, random);
         await db.SaveChangesAsync(cancellationToken);
+        if (hubs.LastOrDefault() is { } hub)
+        {
+            await DemoSmartRooms.SeedAsync(database, hub, time, hotel.Id, cancellationToken);
+        }
+
         return true;
     }
 

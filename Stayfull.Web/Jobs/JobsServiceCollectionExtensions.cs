@@ -1,4 +1,5 @@
 using Quartz;
+using Stayfull.Web.Integrations;
 
 namespace Stayfull.Web.Jobs;
 
@@ -28,6 +29,9 @@ public static class JobsServiceCollectionExtensions
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+
+        // The demo hotels' simulated locks tick on the injected clock, per instance (their workspaces are in memory).
+        services.AddDemoSeamEvents();
         return services;
     }
 }
