@@ -65,6 +65,8 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
 
+    public DbSet<SmartRoomAlert> SmartRoomAlerts => Set<SmartRoomAlert>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardTenant();

@@ -8,6 +8,7 @@ public static class SmartRoomsServiceCollectionExtensions
     public static IServiceCollection AddStayfullSmartRooms(this IServiceCollection services)
     {
         services.AddScoped<SmartRoomService>();
+        services.AddScoped<SmartRoomAlerts>();
         foreach (var type in typeof(ISmartRoomOperation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {
             if (typeof(ISmartRoomOperation).IsAssignableFrom(type))
