@@ -35,12 +35,18 @@ public sealed class DeviceEvents(HotelSessions sessions, ILogger<DeviceEvents> l
                 return;
             }
 
-            await ApplyAsync(s, device, seamEvent, cancellationToken);
-            await SmartRoomAlerts.SyncConditionsAsync(s, [device], seamEvent.OccurredAt, cancellationToken);
+            // One announcement per event: the device's change, else what it did to the device's alerts.
+            var change = await ApplyAsync(s, device, seamEvent, cancellationToken);
+            var alerts = await SmartRoomAlerts.SyncConditionsAsync(s, [device], seamEvent.OccurredAt, cancellationToken);
+            if ((change ?? (alerts.Count > 0 ? $"{device.DisplayName}: {string.Join("; ", alerts)}" : null)) is { } summary)
+            {
+                s.Announce(ChangeTopic.Locks, device.Id, summary);
+            }
         }, cancellationToken);
     }
 
-    private static async Task ApplyAsync(HotelSession s, RoomDevice device, SeamEvent seamEvent, CancellationToken cancellationToken)
+    /// <returns>What changed on the device, in words; null when nothing did (or an alert said it already).</returns>
+    private static async Task<string?> ApplyAsync(HotelSession s, RoomDevice device, SeamEvent seamEvent, CancellationToken cancellationToken)
     {
         var at = seamEvent.OccurredAt;
         var name = device.DisplayName;
@@ -48,8 +54,7 @@ public sealed class DeviceEvents(HotelSessions sessions, ILogger<DeviceEvents> l
         {
             case "lock.locked" or "lock.unlocked":
                 var locked = seamEvent.Type == "lock.locked";
-                Announce(s, device, device.SetLocked(locked, at, seamEvent.Flag("door_open")), $"{name} {(locked ? "locked" : "unlocked")}");
-                break;
+                return device.SetLocked(locked, at, seamEvent.Flag("door_open")) ? $"{name} {(locked ? "locked" : "unlocked")}" : null;
             case "lock.access_denied":
                 if (device.Denied(at) && device.DenialStreak >= SmartRoomAlerts.DenialsBeforeAlert)
                 {
@@ -57,32 +62,21 @@ public sealed class DeviceEvents(HotelSessions sessions, ILogger<DeviceEvents> l
                     await SmartRoomAlerts.RaiseAsync(s, device.Id, SmartRoomAlertKind.AccessDenied, $"{device.DenialStreak} refused attempts at the door within {window} minutes", at, cancellationToken);
                 }
 
-                break;
+                return null;
             case "device.connected" or "device.disconnected":
                 var online = seamEvent.Type == "device.connected";
-                Announce(s, device, device.SetOnline(online, at, seamEvent.Text("error_code")), $"{name} {(online ? "back online" : "offline")}");
-                break;
+                return device.SetOnline(online, at, seamEvent.Text("error_code")) ? $"{name} {(online ? "back online" : "offline")}" : null;
             case "device.connection_became_flaky" or "device.connection_stabilized":
                 var flaky = seamEvent.Type == "device.connection_became_flaky";
-                Announce(s, device, device.SetFlakyConnection(flaky, at), $"{name} connection {(flaky ? "flaky" : "stable again")}");
-                break;
+                return device.SetFlakyConnection(flaky, at) ? $"{name} connection {(flaky ? "flaky" : "stable again")}" : null;
             case "device.tampered":
                 await SmartRoomAlerts.RaiseAsync(s, device.Id, SmartRoomAlertKind.Tampered, "Tampering reported", at, cancellationToken);
-                break;
+                return null;
             default:
                 // device.low_battery says so whatever the level; battery_status_changed names the new status.
                 var status = seamEvent.Type == "device.low_battery" ? "low" : seamEvent.Text("battery_status");
                 var level = seamEvent.Number("battery_level");
-                Announce(s, device, device.SetBattery(level, status, at), $"{name} battery {(level is { } l ? $"at {Math.Round(l * 100):0}%" : status)}");
-                break;
-        }
-    }
-
-    private static void Announce(HotelSession s, RoomDevice device, bool changed, string summary)
-    {
-        if (changed)
-        {
-            s.Announce(ChangeTopic.Locks, device.Id, summary);
+                return device.SetBattery(level, status, at) ? $"{name} battery {(level is { } l ? $"at {Math.Round(l * 100):0}%" : status)}" : null;
         }
     }
 }

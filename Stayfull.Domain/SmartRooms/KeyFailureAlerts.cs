@@ -35,8 +35,11 @@ public sealed class KeyFailureAlerts(HotelSessions sessions, ILogger<KeyFailureA
                 return;
             }
 
-            // A replay, or news older than the code's success or removal, is no failure any more.
-            if (key.Status == AccessKeyStatus.Ready || key.IsRevoked)
+            // A replay, or news older than the code's success or removal, is no failure any more. The key's own
+            // status may already have been set back by that same replay, so the alert's history decides too.
+            var resolvedSince = await s.Db.SmartRoomAlerts.AnyAsync(
+                a => a.RoomDeviceId == key.RoomDeviceId && a.Kind == SmartRoomAlertKind.CodeFailed && a.ResolvedAt >= seamEvent.OccurredAt, cancellationToken);
+            if (key.Status == AccessKeyStatus.Ready || key.IsRevoked || resolvedSince)
             {
                 return;
             }

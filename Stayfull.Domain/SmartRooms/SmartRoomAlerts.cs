@@ -79,9 +79,16 @@ public sealed class SmartRoomAlerts(HotelSessions sessions)
             return open;
         }
 
+        // Only this hotel's devices: the tenant filter hides every other hotel's.
+        if (!s.Db.RoomDevices.Local.Any(d => d.Id == roomDeviceId) && !await s.Db.RoomDevices.AnyAsync(d => d.Id == roomDeviceId, cancellationToken))
+        {
+            throw new NotFoundException("Device");
+        }
+
+        // The device is the entity the consoles redraw: its tile gains an alert.
         var alert = new SmartRoomAlert(s.HotelId, roomDeviceId, kind, message, at);
         s.Db.SmartRoomAlerts.Add(alert);
-        s.Announce(ChangeTopic.Locks, roomDeviceId, message, ChangeKind.Created);
+        s.Announce(ChangeTopic.Locks, roomDeviceId, message);
         return alert;
     }
 
@@ -100,40 +107,43 @@ public sealed class SmartRoomAlerts(HotelSessions sessions)
     /// <summary>
     /// Brings the alerts that follow a device's state (offline, low battery) in line with it: raised while the
     /// condition holds, reworded as it changes, resolved when it clears. Safe to call any number of times.
+    /// Announces nothing: the caller announces the device change that led here, once.
     /// </summary>
-    public static async Task SyncConditionsAsync(HotelSession s, IReadOnlyCollection<RoomDevice> devices, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <returns>What changed, in words, for the caller's announcement; empty when nothing did.</returns>
+    public static async Task<IReadOnlyList<string>> SyncConditionsAsync(HotelSession s, IReadOnlyCollection<RoomDevice> devices, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var ids = devices.Select(d => d.Id).ToList();
         var open = await s.Db.SmartRoomAlerts
             .Where(a => ids.Contains(a.RoomDeviceId) && (a.OpenKind == SmartRoomAlertKind.Offline || a.OpenKind == SmartRoomAlertKind.LowBattery))
             .ToListAsync(cancellationToken);
+        var changes = new List<string>();
         foreach (var device in devices)
         {
             var noun = device.Kind == RoomDeviceKind.Lock ? "Lock" : "Thermostat";
-            Follow(s, device, SmartRoomAlertKind.Offline, !device.Online, $"{noun} offline", open, at);
+            changes.AddRange(Follow(s, device, SmartRoomAlertKind.Offline, !device.Online, $"{noun} offline", open, at));
             var battery = device.BatteryLevel is { } level ? $"Battery low ({Math.Round(level * 100):0}%)" : "Battery low";
-            Follow(s, device, SmartRoomAlertKind.LowBattery, device.IsBatteryLow, battery, open, at);
+            changes.AddRange(Follow(s, device, SmartRoomAlertKind.LowBattery, device.IsBatteryLow, battery, open, at));
         }
+
+        return changes;
     }
 
-    private static void Follow(HotelSession s, RoomDevice device, SmartRoomAlertKind kind, bool holds, string message, List<SmartRoomAlert> open, DateTimeOffset at)
+    private static IEnumerable<string> Follow(HotelSession s, RoomDevice device, SmartRoomAlertKind kind, bool holds, string message, List<SmartRoomAlert> open, DateTimeOffset at)
     {
         var alert = s.Db.SmartRoomAlerts.Local.FirstOrDefault(a => a.RoomDeviceId == device.Id && a.OpenKind == kind)
             ?? open.FirstOrDefault(a => a.RoomDeviceId == device.Id && a.OpenKind == kind);
         if (holds && alert is null)
         {
-            var raised = new SmartRoomAlert(s.HotelId, device.Id, kind, message, at);
-            s.Db.SmartRoomAlerts.Add(raised);
-            s.Announce(ChangeTopic.Locks, device.Id, $"{device.DisplayName}: {message}", ChangeKind.Created);
+            s.Db.SmartRoomAlerts.Add(new SmartRoomAlert(s.HotelId, device.Id, kind, message, at));
+            return [message];
         }
-        else if (holds && alert!.Reword(message))
+
+        if (holds && alert!.Reword(message))
         {
-            s.Announce(ChangeTopic.Locks, device.Id, $"{device.DisplayName}: {message}");
+            return [message];
         }
-        else if (!holds && alert is not null && alert.Resolve(s.Now))
-        {
-            s.Announce(ChangeTopic.Locks, device.Id, $"{device.DisplayName}: resolved, {alert.Message}");
-        }
+
+        return !holds && alert is not null && alert.Resolve(s.Now) ? [$"resolved: {alert.Message}"] : [];
     }
 
     private static async Task<SmartRoomAlert?> OpenAsync(HotelSession s, Guid roomDeviceId, SmartRoomAlertKind kind, CancellationToken cancellationToken)
