@@ -72,6 +72,8 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<EcoPeriod> EcoPeriods => Set<EcoPeriod>();
 
+    public DbSet<SmartRoomAlert> SmartRoomAlerts => Set<SmartRoomAlert>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardTenant();

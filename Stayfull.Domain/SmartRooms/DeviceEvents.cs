@@ -5,31 +5,20 @@ using Stayfull.Domain.Sessions;
 
 namespace Stayfull.Domain.SmartRooms;
 
-/// <summary>Lock and device events: locked or unlocked, connected or not, battery. Devices we do not know are logged and ignored.</summary>
+/// <summary>
+/// Lock and device events: locked or unlocked, refused at the door, connected or not, flaky connection,
+/// battery, tamper. Each is applied as of the time the hub says it happened, so a late or replayed event
+/// never undoes newer news; the alerts that follow the device's state are brought in line after each one.
+/// Devices we do not know are logged and ignored.
+/// </summary>
 public sealed class DeviceEvents(HotelSessions sessions, ILogger<DeviceEvents> logger) : ISeamEventListener
 {
     public bool Takes(string eventType) => eventType is
-        "lock.locked" or "lock.unlocked" or "device.connected" or "device.disconnected" or "device.low_battery" or "device.battery_status_changed";
+        "lock.locked" or "lock.unlocked" or "lock.access_denied"
+        or "device.connected" or "device.disconnected" or "device.connection_became_flaky" or "device.connection_stabilized"
+        or "device.low_battery" or "device.battery_status_changed" or "device.tampered";
 
-    public Task HandleAsync(SeamEvent seamEvent, CancellationToken cancellationToken)
-    {
-        var at = seamEvent.OccurredAt;
-        switch (seamEvent.Type)
-        {
-            case "lock.locked" or "lock.unlocked":
-                var locked = seamEvent.Type == "lock.locked";
-                return OnDeviceAsync(seamEvent, d => d.SetLocked(locked, at), d => $"{d.DisplayName} {(locked ? "locked" : "unlocked")}", cancellationToken);
-            case "device.connected" or "device.disconnected":
-                var online = seamEvent.Type == "device.connected";
-                return OnDeviceAsync(seamEvent, d => d.SetOnline(online, at), d => $"{d.DisplayName} {(online ? "back online" : "offline")}", cancellationToken);
-            default:
-                return seamEvent.Number("battery_level") is { } level
-                    ? OnDeviceAsync(seamEvent, d => d.SetBattery(level, at), d => $"{d.DisplayName} battery at {level:P0}", cancellationToken)
-                    : Task.CompletedTask;
-        }
-    }
-
-    private async Task OnDeviceAsync(SeamEvent seamEvent, Func<RoomDevice, bool> change, Func<RoomDevice, string> summary, CancellationToken cancellationToken)
+    public async Task HandleAsync(SeamEvent seamEvent, CancellationToken cancellationToken)
     {
         if (seamEvent.DeviceId is not { } deviceId)
         {
@@ -46,10 +35,48 @@ public sealed class DeviceEvents(HotelSessions sessions, ILogger<DeviceEvents> l
                 return;
             }
 
-            if (change(device))
+            // One announcement per event: the device's change, else what it did to the device's alerts.
+            var change = await ApplyAsync(s, device, seamEvent, cancellationToken);
+            var alerts = await SmartRoomAlerts.SyncConditionsAsync(s, [device], seamEvent.OccurredAt, cancellationToken);
+            if ((change ?? (alerts.Count > 0 ? $"{device.DisplayName}: {string.Join("; ", alerts)}" : null)) is { } summary)
             {
-                s.Announce(ChangeTopic.Locks, device.Id, summary(device));
+                s.Announce(ChangeTopic.Locks, device.Id, summary);
             }
         }, cancellationToken);
+    }
+
+    /// <returns>What changed on the device, in words; null when nothing did (or an alert said it already).</returns>
+    private static async Task<string?> ApplyAsync(HotelSession s, RoomDevice device, SeamEvent seamEvent, CancellationToken cancellationToken)
+    {
+        var at = seamEvent.OccurredAt;
+        var name = device.DisplayName;
+        switch (seamEvent.Type)
+        {
+            case "lock.locked" or "lock.unlocked":
+                var locked = seamEvent.Type == "lock.locked";
+                return device.SetLocked(locked, at, seamEvent.Flag("door_open")) ? $"{name} {(locked ? "locked" : "unlocked")}" : null;
+            case "lock.access_denied":
+                if (device.Denied(at) && device.DenialStreak >= SmartRoomAlerts.DenialsBeforeAlert)
+                {
+                    var window = (int)RoomDevice.DenialWindow.TotalMinutes;
+                    await SmartRoomAlerts.RaiseAsync(s, device.Id, SmartRoomAlertKind.AccessDenied, $"{device.DenialStreak} refused attempts at the door within {window} minutes", at, cancellationToken);
+                }
+
+                return null;
+            case "device.connected" or "device.disconnected":
+                var online = seamEvent.Type == "device.connected";
+                return device.SetOnline(online, at, seamEvent.Text("error_code")) ? $"{name} {(online ? "back online" : "offline")}" : null;
+            case "device.connection_became_flaky" or "device.connection_stabilized":
+                var flaky = seamEvent.Type == "device.connection_became_flaky";
+                return device.SetFlakyConnection(flaky, at) ? $"{name} connection {(flaky ? "flaky" : "stable again")}" : null;
+            case "device.tampered":
+                await SmartRoomAlerts.RaiseAsync(s, device.Id, SmartRoomAlertKind.Tampered, "Tampering reported", at, cancellationToken);
+                return null;
+            default:
+                // device.low_battery says so whatever the level; battery_status_changed names the new status.
+                var status = seamEvent.Type == "device.low_battery" ? "low" : seamEvent.Text("battery_status");
+                var level = seamEvent.Number("battery_level");
+                return device.SetBattery(level, status, at) ? $"{name} battery {(level is { } l ? $"at {Math.Round(l * 100):0}%" : status)}" : null;
+        }
     }
 }

@@ -78,6 +78,7 @@ public sealed partial class SmartRoomService(HotelSessions sessions, ISmartRoomH
                 }
             }
 
+            await SmartRoomAlerts.SyncConditionsAsync(s, known.Values, s.Now, cancellationToken);
             s.Audit(nameof(RoomDevice), s.HotelId, "Imported", new { Added = added, Updated = updated, AutoMapped = mapped });
             s.Announce(ChangeTopic.Locks, null, $"{added + updated} smart-room devices imported");
             return new DeviceImport(added, updated, mapped);

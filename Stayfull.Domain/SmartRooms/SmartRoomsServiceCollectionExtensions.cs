@@ -14,6 +14,7 @@ public static class SmartRoomsServiceCollectionExtensions
         services.AddStayfullStaffAccess();
         services.AddScoped<KeyService>();
         services.AddScoped<KeyReconciliation>();
+        services.AddScoped<SmartRoomAlerts>();
         foreach (var type in typeof(ISmartRoomOperation).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {
             if (typeof(ISmartRoomOperation).IsAssignableFrom(type))

@@ -16,6 +16,10 @@ internal sealed class RoomDeviceConfiguration : IEntityTypeConfiguration<RoomDev
         builder.Property(d => d.Manufacturer).HasMaxLength(100);
         builder.Property(d => d.Model).HasMaxLength(100);
         builder.Property(d => d.SupportedCodeLengths).HasMaxLength(50);
+        builder.Property(d => d.BatteryStatus).HasMaxLength(20);
+        builder.Property(d => d.Errors).HasConversion(DeviceIssuesJson.Converter, DeviceIssuesJson.Comparer).HasMaxLength(4000);
+        builder.Property(d => d.Warnings).HasConversion(DeviceIssuesJson.Converter, DeviceIssuesJson.Comparer).HasMaxLength(4000);
+        builder.Ignore(d => d.IsBatteryLow);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => new { d.HotelId, d.SeamDeviceId }).IsUnique();
         builder.HasIndex(d => new { d.HotelId, d.RoomId });

@@ -62,6 +62,7 @@ public class MudTestContext : BunitContext
         Services.AddScoped(_ => hotel.Get<MessagingService>());
         Services.AddScoped(_ => hotel.Get<SmartRoomService>());
         Services.AddScoped(_ => hotel.Get<Stayfull.Domain.SmartRooms.StaffAccess.RemoteDoorService>());
+        Services.AddScoped(_ => hotel.Get<SmartRoomAlerts>());
 
         var staff = hotel.Staff.Current!;
         var authorization = this.AddAuthorization();

@@ -224,6 +224,10 @@ internal sealed class AccessHub : ISmartRoomHub
 
     public Task<ActionAttempt> TurnThermostatOffAsync(Guid hotelId, string deviceId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<ActionAttempt> UpdateAccessCodeAsync(Guid hotelId, string accessCodeId, DateTimeOffset startsAt, DateTimeOffset endsAt, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<AccessCode> PullBackupAccessCodeAsync(Guid hotelId, string accessCodeId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     private Task<ActionAttempt> DoorAsync(string verb, string type, string deviceId)
     {
         if (NextDoorFailure is { } failure)
