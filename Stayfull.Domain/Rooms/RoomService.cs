@@ -3,6 +3,7 @@ using Stayfull.Domain.Common;
 using Stayfull.Domain.Live;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Sessions;
+using Stayfull.Domain.SmartRooms.StaffAccess;
 using Stayfull.Domain.Tenancy;
 
 namespace Stayfull.Domain.Rooms;
@@ -30,6 +31,11 @@ public sealed class RoomService(HotelSessions sessions)
             var before = room.Housekeeping;
             room.SetHousekeeping(status);
             s.Audit(nameof(Room), room.Id, "Housekeeping", new { room.Number, From = before, To = status });
+            if (status is HousekeepingStatus.Clean or HousekeepingStatus.Inspected)
+            {
+                await ShiftFlows.AtRoomTidiedAsync(s, room.Id, room.Number, cancellationToken);
+            }
+
             s.Announce(ChangeTopic.Rooms, room.Id, $"Room {room.Number} is {status}");
         }, cancellationToken);
 

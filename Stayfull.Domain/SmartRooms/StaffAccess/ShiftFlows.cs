@@ -103,12 +103,29 @@ internal static class ShiftFlows
             .ToListAsync(cancellationToken);
         foreach (var row in tidied)
         {
-            await RevokeAsync(s, row.Code, cancellationToken);
-            s.Audit(nameof(HousekeepingShift), row.Code.ShiftId, "RoomCodeRevoked", new { Room = row.Number, Why = "room cleaned" });
-            s.Announce(ChangeTopic.Locks, row.Code.ShiftId, $"Room {row.Number} is clean: its housekeeping code is removed");
+            await RevokeTidiedAsync(s, row.Code, row.Number, cancellationToken);
         }
 
         return tidied.Count;
+    }
+
+    /// <summary>The same rule at the moment a room is marked clean or inspected, so its code goes at once rather than at the next sweep.</summary>
+    public static async Task AtRoomTidiedAsync(HotelSession s, Guid roomId, string roomNumber, CancellationToken cancellationToken)
+    {
+        var codes = await s.Db.ShiftRoomCodes()
+            .Where(c => c.RoomId == roomId && c.Status != AccessKeyStatus.Removing && c.Status != AccessKeyStatus.Removed)
+            .ToListAsync(cancellationToken);
+        foreach (var code in codes)
+        {
+            await RevokeTidiedAsync(s, code, roomNumber, cancellationToken);
+        }
+    }
+
+    private static async Task RevokeTidiedAsync(HotelSession s, ShiftRoomCode code, string roomNumber, CancellationToken cancellationToken)
+    {
+        await RevokeAsync(s, code, cancellationToken);
+        s.Audit(nameof(HousekeepingShift), code.ShiftId, "RoomCodeRevoked", new { Room = roomNumber, Why = "room cleaned" });
+        s.Announce(ChangeTopic.Locks, code.ShiftId, $"Room {roomNumber} is clean: its housekeeping code is removed");
     }
 
     /// <summary>A date and wall-clock time at the hotel, as an instant.</summary>

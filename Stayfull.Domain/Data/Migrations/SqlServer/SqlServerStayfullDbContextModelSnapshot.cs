@@ -1419,6 +1419,22 @@ namespace Stayfull.Domain.Data.Migrations.SqlServer
                     b.Property<double?>("BatteryLevel")
                         .HasColumnType("float");
 
+                    b.Property<DateTimeOffset>("BatteryReportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("BatteryStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("ConnectionReportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("DenialStreak")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("DenialStreakStartedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1427,13 +1443,24 @@ namespace Stayfull.Domain.Data.Migrations.SqlServer
                     b.Property<bool?>("DoorOpen")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Errors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<Guid>("HotelId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("LastDeniedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("LockReportedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<bool?>("Locked")
@@ -1467,6 +1494,11 @@ namespace Stayfull.Domain.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RoomId");
@@ -1477,6 +1509,68 @@ namespace Stayfull.Domain.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("RoomDevices");
+                });
+
+            modelBuilder.Entity("Stayfull.Domain.SmartRooms.SmartRoomAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("HotelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("LastRaisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Occurrences")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OpenKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("RoomDeviceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomDeviceId");
+
+                    b.HasIndex("HotelId", "AcknowledgedAt");
+
+                    b.HasIndex("HotelId", "RoomDeviceId", "OpenKind")
+                        .IsUnique()
+                        .HasFilter("[OpenKind] IS NOT NULL");
+
+                    b.ToTable("SmartRoomAlerts");
                 });
 
             modelBuilder.Entity("Stayfull.Domain.SmartRooms.StaffAccess.HousekeepingShift", b =>
@@ -2007,6 +2101,21 @@ namespace Stayfull.Domain.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Stayfull.Domain.SmartRooms.SmartRoomAlert", b =>
+                {
+                    b.HasOne("Stayfull.Domain.Hotels.Hotel", null)
+                        .WithMany()
+                        .HasForeignKey("HotelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Stayfull.Domain.SmartRooms.RoomDevice", null)
+                        .WithMany()
+                        .HasForeignKey("RoomDeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stayfull.Domain.SmartRooms.StaffAccess.HousekeepingShift", b =>

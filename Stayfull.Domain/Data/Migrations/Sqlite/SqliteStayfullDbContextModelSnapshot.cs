@@ -1403,6 +1403,22 @@ namespace Stayfull.Domain.Data.Migrations.Sqlite
                     b.Property<double?>("BatteryLevel")
                         .HasColumnType("REAL");
 
+                    b.Property<long>("BatteryReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BatteryStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConnectionReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DenialStreak")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DenialStreakStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1411,13 +1427,24 @@ namespace Stayfull.Domain.Data.Migrations.Sqlite
                     b.Property<bool?>("DoorOpen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Errors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("HotelId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastDeniedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LockReportedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool?>("Locked")
@@ -1451,6 +1478,11 @@ namespace Stayfull.Domain.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RoomId");
@@ -1461,6 +1493,67 @@ namespace Stayfull.Domain.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RoomDevices");
+                });
+
+            modelBuilder.Entity("Stayfull.Domain.SmartRooms.SmartRoomAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HotelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastRaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Occurrences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoomDeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomDeviceId");
+
+                    b.HasIndex("HotelId", "AcknowledgedAt");
+
+                    b.HasIndex("HotelId", "RoomDeviceId", "OpenKind")
+                        .IsUnique();
+
+                    b.ToTable("SmartRoomAlerts");
                 });
 
             modelBuilder.Entity("Stayfull.Domain.SmartRooms.StaffAccess.HousekeepingShift", b =>
@@ -1991,6 +2084,21 @@ namespace Stayfull.Domain.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Stayfull.Domain.SmartRooms.SmartRoomAlert", b =>
+                {
+                    b.HasOne("Stayfull.Domain.Hotels.Hotel", null)
+                        .WithMany()
+                        .HasForeignKey("HotelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Stayfull.Domain.SmartRooms.RoomDevice", null)
+                        .WithMany()
+                        .HasForeignKey("RoomDeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stayfull.Domain.SmartRooms.StaffAccess.HousekeepingShift", b =>

@@ -192,7 +192,7 @@ public sealed class HousekeepingShiftTests
     }
 
     [Fact]
-    public async Task ARoomMarkedCleanLosesItsCodeAtTheNextSweep()
+    public async Task ARoomMarkedCleanLosesItsCodeAtOnceAndTheSweepHasNothingLeftToDo()
     {
         await using var hotel = await ReadyAsync();
         await hotel.MarkAsync(HousekeepingStatus.Dirty, "101", "102");
@@ -200,9 +200,9 @@ public sealed class HousekeepingShiftTests
         await hotel.ProcessOutboxAsync();
 
         await hotel.MarkAsync(HousekeepingStatus.Clean, "101");
-        Assert.Equal(new ShiftSweep(0, 0, 1), await hotel.Get<HousekeepingShiftSweep>().RunAsync(None));
 
         var codes = await hotel.RowsAsync<ShiftRoomCode>();
+        Assert.Equal(new ShiftSweep(0, 0, 0), await hotel.Get<HousekeepingShiftSweep>().RunAsync(None));
         Assert.Equal(AccessKeyStatus.Removing, codes.Single(c => c.RoomId == hotel.Room("101").Id).Status);
         Assert.Equal(AccessKeyStatus.Setting, codes.Single(c => c.RoomId == hotel.Room("102").Id).Status);
         Assert.Equal(ShiftStatus.Active, Assert.Single(await hotel.RowsAsync<HousekeepingShift>()).Status);
