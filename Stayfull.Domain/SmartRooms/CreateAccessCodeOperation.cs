@@ -55,7 +55,7 @@ public sealed class CreateAccessCodeOperation(ISmartRoomHub hub, HotelSessions s
         {
             var answer = await hub.CreateAccessCodeAsync(
                 message.HotelId,
-                new AccessCodeRequest(device.SeamDeviceId, name, key.StartsAt, key.EndsAt) { PreferredCodeLength = device.PreferredCodeLength() },
+                new AccessCodeRequest(device.SeamDeviceId, name, key.StartsAt, key.EndsAt) { PreferredCodeLength = device.PreferredCodeLength(), UseBackupAccessCodePool = device.SupportsBackupCodePool },
                 cancellationToken);
             created = answer.AccessCode;
             attemptId = answer.ActionAttempt.Id;

@@ -75,6 +75,9 @@ public sealed class RoomDevice : ITenantOwned
     /// <summary>The code lengths the lock accepts, comma-separated; empty when it did not say.</summary>
     public string SupportedCodeLengths { get; private set; } = "";
 
+    /// <summary>The lock has backup codes the hub can pull when a guest's code fails to set.</summary>
+    public bool SupportsBackupCodePool { get; private set; }
+
     /// <summary>The device's current errors as the hub reports them (for example <c>device_offline</c>).</summary>
     public IReadOnlyList<DeviceIssue> Errors { get; private set; } = [];
 
@@ -128,6 +131,7 @@ public sealed class RoomDevice : ITenantOwned
         // A level read now says more than a status word an older event gave.
         BatteryStatus = device.BatteryLevel is null ? BatteryStatus : null;
         SupportedCodeLengths = string.Join(',', device.SupportedCodeLengths.Order());
+        SupportsBackupCodePool = device.SupportsBackupCodePool;
         Errors = [.. device.Errors];
         Warnings = [.. device.Warnings];
         LastSeenAt = Later(LastSeenAt, now);

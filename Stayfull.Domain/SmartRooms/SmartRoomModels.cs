@@ -30,6 +30,9 @@ public sealed record SmartDevice(
 
     /// <summary>Temperature where the device reports one.</summary>
     public double? TemperatureCelsius { get; init; }
+
+    /// <summary>The lock keeps a pool of pre-programmed backup codes the hub can hand out when a new code cannot be set in time.</summary>
+    public bool SupportsBackupCodePool { get; init; }
 }
 
 public static class SmartDeviceCapabilities

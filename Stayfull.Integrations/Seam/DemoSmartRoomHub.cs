@@ -390,6 +390,7 @@ public sealed partial class DemoSmartRoomHub(StayfullDb database, IntegrationLog
                 warnings)
             {
                 TemperatureCelsius = IsLock ? null : Math.Round(Temperature, 1),
+                SupportsBackupCodePool = IsLock && Manufacturer is "Schlage" or "Kwikset",
             };
         }
     }

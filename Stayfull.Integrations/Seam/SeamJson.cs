@@ -38,6 +38,7 @@ internal static class SeamJson
             Issues(d, "warnings", "warning_code"))
         {
             TemperatureCelsius = Number(p, "temperature_celsius"),
+            SupportsBackupCodePool = Bool(p, "supports_backup_access_code_pool") ?? false,
         };
     }
 

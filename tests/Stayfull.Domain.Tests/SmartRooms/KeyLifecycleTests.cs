@@ -84,6 +84,21 @@ public sealed class KeyLifecycleTests
     }
 
     [Fact]
+    public async Task ALockWithABackupCodePoolIsAskedToUseItSoAFailedCodeHasAFallback()
+    {
+        await using var hotel = await SmartRoomsHotel.CreateAsync();
+        hotel.Hub().Devices = [RecordingHub.Lock("dev_lock_101", "Room 101 lock", [6]) with { SupportsBackupCodePool = true }];
+        await hotel.ImportAsync();
+        var reservation = await hotel.BookAsync();
+        await hotel.Get<ReservationService>().AssignRoomAsync(reservation.Id, hotel.Rooms[0].Id, None);
+
+        await hotel.DispatchAsync();
+
+        Assert.True(Assert.Single(hotel.Hub().Requests).UseBackupAccessCodePool);
+        Assert.True((await hotel.DeviceAsync("dev_lock_101")).SupportsBackupCodePool);
+    }
+
+    [Fact]
     public async Task DispatchingCreatesTheCodeWithinTheLocksLengthsAndStoresItsIdAsSetting()
     {
         await using var hotel = await SmartRoomsHotel.CreateAsync();
@@ -97,6 +112,7 @@ public sealed class KeyLifecycleTests
         var request = Assert.Single(hotel.Hub().Requests);
         Assert.Equal("dev_lock_101", request.DeviceId);
         Assert.Equal(6, request.PreferredCodeLength);
+        Assert.False(request.UseBackupAccessCodePool);
         Assert.Contains(reservation.ConfirmationCode, request.Name, StringComparison.Ordinal);
         var key = Assert.Single(await hotel.KeysAsync(reservation.Id));
         Assert.Equal("ac_1", key.SeamAccessCodeId);

@@ -31,7 +31,7 @@ public sealed class SeamSmartRoomHubWireTests
         {"device_id":"dev_1","device_type":"august_lock","display_name":"Room 101 lock","capabilities_supported":["access_code","lock"],
          "errors":[],"warnings":[{"warning_code":"salto_office_mode","message":"Office mode"}],
          "properties":{"online":true,"locked":true,"door_open":false,"battery_level":0.81,"manufacturer":"august","model":{"display_name":"Wi-Fi Smart Lock"},
-           "code_constraints":[{"constraint_type":"name_length","max_length":14}],"supported_code_lengths":[4,5,6]}}
+           "code_constraints":[{"constraint_type":"name_length","max_length":14}],"supported_code_lengths":[4,5,6],"supports_backup_access_code_pool":true}}
         """;
 
     private const string EcobeeThermostat = """
@@ -78,12 +78,14 @@ public sealed class SeamSmartRoomHubWireTests
         Assert.Equal(0.81, augustLock.BatteryLevel);
         Assert.True(augustLock.IsLock);
         Assert.Equal([4, 5, 6], augustLock.SupportedCodeLengths);
+        Assert.True(augustLock.SupportsBackupCodePool);
         Assert.Equal(new CodeConstraint("name_length", null, 14), Assert.Single(augustLock.CodeConstraints));
         Assert.Equal(new DeviceIssue("salto_office_mode", "Office mode"), Assert.Single(augustLock.Warnings));
         var thermostat = devices[1];
         Assert.True(thermostat.IsThermostat);
         Assert.False(thermostat.Online);
         Assert.Null(thermostat.Locked);
+        Assert.False(thermostat.SupportsBackupCodePool);
         Assert.Equal(21.5, thermostat.TemperatureCelsius);
         Assert.Equal("device_offline", Assert.Single(thermostat.Errors).Code);
 
@@ -104,6 +106,21 @@ public sealed class SeamSmartRoomHubWireTests
         var request = Assert.Single(harness.Server.LogEntries).RequestMessage;
         Assert.Equal("ws_123", request.Headers![SeamSmartRoomHub.WorkspaceHeader].Single());
         Assert.Equal("dev_1", Body(harness.Server.LogEntries.Single()).GetProperty("device_id").GetString());
+    }
+
+    [Fact]
+    public async Task AccessCodeCreateAsksForTheBackupPoolWhenTheLockHasOne()
+    {
+        await using var harness = await ConnectedAsync();
+        Answer(harness, "/access_codes/create", """
+            {"access_code":{"access_code_id":"ac_2","device_id":"dev_1","code":"1234","name":"Stay XYZ789","type":"time_bound","status":"setting","errors":[],"warnings":[],"is_backup_access_code_available":true},
+             "action_attempt":{"action_attempt_id":"aa_2","action_type":"CREATE_ACCESS_CODE","status":"pending","result":null,"error":null},"ok":true}
+            """);
+        var startsAt = new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero);
+
+        await harness.Hub.CreateAccessCodeAsync(harness.HotelId, new AccessCodeRequest("dev_1", "Stay XYZ789", startsAt, startsAt.AddDays(2)) { UseBackupAccessCodePool = true }, CancellationToken.None);
+
+        Assert.True(Body(Assert.Single(harness.Server.LogEntries)).GetProperty("use_backup_access_code_pool").GetBoolean());
     }
 
     [Fact]

@@ -1490,6 +1490,9 @@ namespace Stayfull.Domain.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<bool>("SupportsBackupCodePool")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");

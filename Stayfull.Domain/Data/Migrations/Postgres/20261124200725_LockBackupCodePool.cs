@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Stayfull.Domain.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class LockBackupCodePool : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "SupportsBackupCodePool",
+                table: "RoomDevices",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SupportsBackupCodePool",
+                table: "RoomDevices");
+        }
+    }
+}
