@@ -9,6 +9,7 @@ using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Kpis;
 using Stayfull.Domain.Payments;
 using Stayfull.Domain.Messaging;
+using Stayfull.Domain.Pricing;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -40,6 +41,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<PaymentService>();
         services.AddScoped<PaymentLedger>();
         services.AddStayfullSmartRooms();
+        services.AddScoped<PricingService>();
+        services.AddScoped<RateAlertService>();
         services.AddScoped<RoomService>();
         services.AddScoped<RateService>();
         services.AddScoped<KpiService>();
