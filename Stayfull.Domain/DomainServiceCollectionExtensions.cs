@@ -43,6 +43,7 @@ public static class DomainServiceCollectionExtensions
         services.AddStayfullSmartRooms();
         services.AddScoped<PricingService>();
         services.AddScoped<RateAlertService>();
+        services.AddScoped<RecommendationQueries>();
         services.AddScoped<RoomService>();
         services.AddScoped<RateService>();
         services.AddScoped<KpiService>();
