@@ -44,6 +44,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<PricingService>();
         services.AddScoped<RateAlertService>();
         services.AddScoped<RecommendationQueries>();
+        services.AddScoped<RateShopService>();
         services.AddScoped<RoomService>();
         services.AddScoped<RateService>();
         services.AddScoped<KpiService>();
