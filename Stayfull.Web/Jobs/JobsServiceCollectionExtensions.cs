@@ -18,6 +18,12 @@ public static class JobsServiceCollectionExtensions
                 .WithIdentity("pre-arrival-hourly", "messaging")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
+            q.AddJob<RateShopJob>(j => j.WithIdentity(RateShopJob.Key));
+            q.AddTrigger(t => t
+                .ForJob(RateShopJob.Key)
+                .WithIdentity("rate-shop-quarter-hourly", "pricing")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(2))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
