@@ -76,7 +76,7 @@ public sealed class RateShopRunsTests
         var shopper = new ScriptedRateShopper { Failure = new RateShopException("The provider is down.", isTransient: true) };
         await using var hotel = await CompetitorSetHotel.CreateAsync(shopper);
         await CompetitorSetHotel.AddAsync(hotel, "Hotel Across", "across");
-        hotel.Time.SetUtcNow(AfterSlot().AddDays(1) - TimeSpan.FromHours(0)); // Lisbon is UTC in winter
+        hotel.Time.SetUtcNow(new DateTimeOffset(2026, 11, 25, 6, 30, 0, TimeSpan.Zero)); // after every hotel's slot (Lisbon is on UTC in winter)
 
         var first = await hotel.Get<RateShopRuns>().ShopIfDueAsync(None);
         var tooSoon = await hotel.Get<RateShopRuns>().ShopIfDueAsync(None);
