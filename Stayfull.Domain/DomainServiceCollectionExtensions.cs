@@ -9,6 +9,7 @@ using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Kpis;
 using Stayfull.Domain.Payments;
 using Stayfull.Domain.Messaging;
+using Stayfull.Domain.Pricing;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -41,6 +42,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<PaymentService>();
         services.AddScoped<PaymentLedger>();
         services.AddStayfullSmartRooms();
+        services.AddScoped<PricingService>();
+        services.AddScoped<RateAlertService>();
+        services.AddScoped<RecommendationQueries>();
+        services.AddScoped<RateShopService>();
         services.AddScoped<RoomService>();
         services.AddScoped<RateService>();
         services.AddScoped<KpiService>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Stayfull.Integrations.RateShop;
 using Stayfull.Integrations.Seam;
 using Stayfull.Integrations.Stripe;
 using Stayfull.Integrations.SendGrid;
@@ -19,6 +20,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSendGridEmail(configuration);
         services.AddTwilioSms(configuration);
         services.AddSeamSmartRooms(configuration);
+        services.AddRateShopping(configuration);
         return services;
     }
 }

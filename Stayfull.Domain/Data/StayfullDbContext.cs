@@ -8,6 +8,7 @@ using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Payments;
 using Stayfull.Domain.Messaging;
+using Stayfull.Domain.Pricing;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -73,6 +74,24 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<EcoPeriod> EcoPeriods => Set<EcoPeriod>();
 
     public DbSet<SmartRoomAlert> SmartRoomAlerts => Set<SmartRoomAlert>();
+
+    public DbSet<Competitor> Competitors => Set<Competitor>();
+
+    public DbSet<CompetitorRoomMatch> CompetitorRoomMatches => Set<CompetitorRoomMatch>();
+
+    public DbSet<CompetitorRate> CompetitorRates => Set<CompetitorRate>();
+
+    public DbSet<CompetitorRateChange> CompetitorRateChanges => Set<CompetitorRateChange>();
+
+    public DbSet<DemandEvent> DemandEvents => Set<DemandEvent>();
+
+    public DbSet<RoomTypePricing> RoomTypePricing => Set<RoomTypePricing>();
+
+    public DbSet<HotelPricingSettings> PricingSettings => Set<HotelPricingSettings>();
+
+    public DbSet<PricingRecommendation> PricingRecommendations => Set<PricingRecommendation>();
+
+    public DbSet<RateAlert> RateAlerts => Set<RateAlert>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

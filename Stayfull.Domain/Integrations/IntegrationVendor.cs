@@ -7,4 +7,5 @@ public enum IntegrationVendor
     SendGrid = 1,
     Twilio = 2,
     Seam = 3,
+    RateShop = 4,
 }

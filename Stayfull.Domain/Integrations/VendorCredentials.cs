@@ -36,6 +36,11 @@ public static class VendorCredentialFields
             new("WebhookSecret", "Webhook signing secret (whsec_…)", IsSecret: true),
             new("WorkspaceId", "Workspace id (only with a personal access token)", IsSecret: false, Required: false),
         ],
+        IntegrationVendor.RateShop =>
+        [
+            new("ApiKey", "Rate provider API key", IsSecret: true),
+            new("BaseUrl", "Rate provider base URL (https://…)", IsSecret: false),
+        ],
         _ => throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Unknown vendor."),
     };
 

@@ -27,6 +27,12 @@ public static class JobsServiceCollectionExtensions
                 .WithIdentity("key-reconciliation-15min", "smart-rooms")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(2))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
+            q.AddJob<RateShopJob>(j => j.WithIdentity(RateShopJob.Key));
+            q.AddTrigger(t => t
+                .ForJob(RateShopJob.Key)
+                .WithIdentity("rate-shop-quarter-hourly", "pricing")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(2))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
