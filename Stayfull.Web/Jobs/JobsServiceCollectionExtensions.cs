@@ -18,6 +18,17 @@ public static class JobsServiceCollectionExtensions
                 .WithIdentity("pre-arrival-hourly", "messaging")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
+            q.AddJob<PricingRecomputeJob>(j => j.WithIdentity(PricingRecomputeJob.Key));
+            q.AddTrigger(t => t
+                .ForJob(PricingRecomputeJob.Key)
+                .WithIdentity("pricing-nightly", "pricing")
+                .WithCronSchedule("0 5 * * * ?")); // hourly at :05; each hotel is recomputed in its own night hour
+            q.AddJob<PricingBigChangeJob>(j => j.WithIdentity(PricingBigChangeJob.Key));
+            q.AddTrigger(t => t
+                .ForJob(PricingBigChangeJob.Key)
+                .WithIdentity("pricing-big-changes", "pricing")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
