@@ -10,6 +10,7 @@ using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Kpis;
 using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Payments;
+using Stayfull.Domain.Pricing;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -61,6 +62,7 @@ public class MudTestContext : BunitContext
         Services.AddScoped(_ => hotel.Get<StaffDirectory>());
         Services.AddScoped(_ => hotel.Get<MessagingService>());
         Services.AddScoped(_ => hotel.Get<SmartRoomService>());
+        Services.AddScoped(_ => hotel.Get<RateAlertService>());
 
         var staff = hotel.Staff.Current!;
         var authorization = this.AddAuthorization();
