@@ -46,6 +46,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<RateAlertService>();
         services.AddScoped<RecommendationQueries>();
         services.AddScoped<RateShopService>();
+        services.AddScoped<PricingSettingsService>();
+        services.AddSingleton<PricingRecomputeSignals>();
+        services.AddSingleton<PricingRecomputes>();
+        services.AddOptions<PricingRecomputeOptions>().Bind(configuration.GetSection(PricingRecomputeOptions.Section));
         services.AddScoped<RoomService>();
         services.AddScoped<RateService>();
         services.AddScoped<KpiService>();

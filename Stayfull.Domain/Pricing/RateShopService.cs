@@ -15,9 +15,10 @@ public sealed record RateShopResult(int Added, int Changed, int Unchanged, int I
 /// <summary>
 /// Shops the competitor set's rates for the next <see cref="PricingService.Horizon"/> days through the
 /// rate shopper (daily, and on demand) and stores them: one current price per competitor, date and
-/// category, with each move kept as a change. Prices of competitors outside the set are ignored.
+/// category, with each move kept as a change. Prices of competitors outside the set are ignored. When the
+/// market moved a lot, the hotel's recommendations are recomputed soon rather than at night.
 /// </summary>
-public sealed class RateShopService(HotelSessions sessions, IRateShopper shopper)
+public sealed class RateShopService(HotelSessions sessions, IRateShopper shopper, PricingRecomputeSignals? recompute = null)
 {
     public async Task<RateShopResult> ShopAsync(CancellationToken cancellationToken)
     {
@@ -75,6 +76,12 @@ public sealed class RateShopService(HotelSessions sessions, IRateShopper shopper
 
             var result = new RateShopResult(added, changed, unchanged, ignored);
             s.Audit(nameof(CompetitorRate), s.HotelId, "RatesShopped", new { Source = source, result.Added, result.Changed, result.Unchanged, result.Ignored });
+            if (result.IsBigMove(rates.Count) && recompute is not null)
+            {
+                var hotelId = s.HotelId;
+                s.AfterSave(() => recompute.MarketMoved(hotelId));
+            }
+
             if (added + changed > 0)
             {
                 s.Announce(ChangeTopic.RateAlerts, null, $"Competitor rates: {added} new, {changed} moved");

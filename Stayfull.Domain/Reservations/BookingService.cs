@@ -4,6 +4,7 @@ using Stayfull.Domain.Folios;
 using Stayfull.Domain.Guests;
 using Stayfull.Domain.Live;
 using Stayfull.Domain.Payments;
+using Stayfull.Domain.Pricing;
 using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Rooms;
@@ -16,8 +17,9 @@ namespace Stayfull.Domain.Reservations;
 /// <summary>
 /// Quotes and books stays. Booking reserves every night atomically: of many concurrent
 /// requests for the last room exactly one wins, the others are told it is sold out.
+/// Each booking is signalled to pricing, where a burst of them makes the recommendations due.
 /// </summary>
-public sealed class BookingService(HotelSessions sessions)
+public sealed class BookingService(HotelSessions sessions, PricingRecomputeSignals? pricing = null)
 {
     public Task<Quote> QuoteAsync(Guid roomTypeId, Guid? ratePlanId, DateOnly arrival, DateOnly departure, CancellationToken cancellationToken) =>
         sessions.ReadAsync(async s =>
@@ -36,7 +38,9 @@ public sealed class BookingService(HotelSessions sessions)
     public async Task<Reservation> BookAsync(BookingRequest request, CancellationToken cancellationToken)
     {
         var stay = new StayDates(request.Arrival, request.Departure);
-        return await sessions.WriteAsync(s => BookAsync(s, request, stay, cancellationToken), cancellationToken);
+        var reservation = await sessions.WriteAsync(s => BookAsync(s, request, stay, cancellationToken), cancellationToken);
+        pricing?.BookingMade(reservation.HotelId);
+        return reservation;
     }
 
     private static async Task<Reservation> BookAsync(HotelSession s, BookingRequest request, StayDates stay, CancellationToken cancellationToken)

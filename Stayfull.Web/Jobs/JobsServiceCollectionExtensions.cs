@@ -33,6 +33,17 @@ public static class JobsServiceCollectionExtensions
                 .WithIdentity("rate-shop-quarter-hourly", "pricing")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(2))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
+            q.AddJob<PricingRecomputeJob>(j => j.WithIdentity(PricingRecomputeJob.Key));
+            q.AddTrigger(t => t
+                .ForJob(PricingRecomputeJob.Key)
+                .WithIdentity("pricing-nightly", "pricing")
+                .WithCronSchedule("0 5 * * * ?")); // hourly at :05; each hotel is recomputed in its own night hour
+            q.AddJob<PricingBigChangeJob>(j => j.WithIdentity(PricingBigChangeJob.Key));
+            q.AddTrigger(t => t
+                .ForJob(PricingBigChangeJob.Key)
+                .WithIdentity("pricing-big-changes", "pricing")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 

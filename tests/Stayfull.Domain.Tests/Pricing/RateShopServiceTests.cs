@@ -51,6 +51,25 @@ public sealed class RateShopServiceTests
         Assert.Empty(await db.CompetitorRateChanges.ToListAsync());
     }
 
+    [Fact]
+    public async Task A_shop_that_moves_the_market_makes_the_hotel_due_for_a_recompute_and_a_quiet_one_does_not()
+    {
+        var shopper = new ScriptedShopper();
+        await using var hotel = await TestHotel.CreateAsync(configure: s => s.AddSingleton<IRateShopper>(shopper));
+        await AddCompetitorAsync(hotel, "across", "Hotel Across");
+        var signals = hotel.Get<PricingRecomputeSignals>();
+        var at = hotel.Time.GetUtcNow();
+        var dates = Enumerable.Range(1, 10).Select(d => hotel.Today.AddDays(d)).ToList();
+        await hotel.Get<RateShopService>().StoreAsync([.. dates.Select(d => new ShoppedRate("across", d, "Double", 100_00, "EUR", at))], RateSource.Import, None);
+        signals.TakeDue();
+
+        await hotel.Get<RateShopService>().StoreAsync([.. dates.Select((d, i) => new ShoppedRate("across", d, "Double", i == 0 ? 90_00 : 100_00, "EUR", at.AddHours(1)))], RateSource.Import, None);
+        Assert.False(signals.IsDue(hotel.HotelId));
+
+        await hotel.Get<RateShopService>().StoreAsync([.. dates.Select(d => new ShoppedRate("across", d, "Double", 80_00, "EUR", at.AddHours(2)))], RateSource.Import, None);
+        Assert.True(signals.IsDue(hotel.HotelId));
+    }
+
     private static async Task AddCompetitorAsync(TestHotel hotel, string externalId, string name)
     {
         await using var db = hotel.Db();

@@ -8,6 +8,7 @@ using Stayfull.Domain.Data;
 using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Kpis;
 using Stayfull.Domain.Messaging;
+using Stayfull.Domain.Pricing;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -45,6 +46,10 @@ public abstract class BackOfficeTestContext : IAsyncLifetime
         services.AddSingleton(Hotel.Get<MessagingService>());
         services.AddSingleton(Hotel.Get<Stayfull.Domain.SmartRooms.Climate.EnergySavings>());
         services.AddSingleton(Hotel.Get<Stayfull.Domain.SmartRooms.StaffAccess.HousekeepingShiftService>());
+        services.AddSingleton(Hotel.Get<PricingService>());
+        services.AddSingleton(Hotel.Get<RecommendationQueries>());
+        services.AddSingleton(Hotel.Get<RateAlertService>());
+        services.AddSingleton(Hotel.Get<PricingSettingsService>());
         // Accounts live in the same database: Identity's EF stores over the platform context, as in the app.
         services.AddScoped(_ => Hotel.Services.GetRequiredService<StayfullDb>().ForPlatform());
         services.AddIdentityCore<StaffUser>(o => o.User.RequireUniqueEmail = true).AddEntityFrameworkStores<StayfullDbContext>();

@@ -10,6 +10,7 @@ using Stayfull.Domain.Hotels;
 using Stayfull.Domain.Kpis;
 using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Payments;
+using Stayfull.Domain.Pricing;
 using Stayfull.Domain.Rates;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
@@ -63,6 +64,7 @@ public class MudTestContext : BunitContext
         Services.AddScoped(_ => hotel.Get<SmartRoomService>());
         Services.AddScoped(_ => hotel.Get<Stayfull.Domain.SmartRooms.StaffAccess.RemoteDoorService>());
         Services.AddScoped(_ => hotel.Get<SmartRoomAlerts>());
+        Services.AddScoped(_ => hotel.Get<RateAlertService>());
 
         var staff = hotel.Staff.Current!;
         var authorization = this.AddAuthorization();
