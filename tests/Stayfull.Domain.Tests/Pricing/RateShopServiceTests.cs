@@ -59,7 +59,7 @@ public sealed class RateShopServiceTests
         await AddCompetitorAsync(hotel, "across", "Hotel Across");
         var signals = hotel.Get<PricingRecomputeSignals>();
         var at = hotel.Time.GetUtcNow();
-        var dates = Enumerable.Range(1, 10).Select(d => hotel.Today.AddDays(d)).ToList();
+        var dates = Enumerable.Range(1, 20).Select(d => hotel.Today.AddDays(d)).ToList();
         await hotel.Get<RateShopService>().StoreAsync([.. dates.Select(d => new ShoppedRate("across", d, "Double", 100_00, "EUR", at))], RateSource.Import, None);
         signals.TakeDue();
 
