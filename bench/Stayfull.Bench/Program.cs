@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using Stayfull.Bench;
 using Stayfull.Bench.Webhooks;
 
-// "load" runs the booking contention runner, "webhooks" the webhook intake runner;
+// "load" runs the booking contention runner, "webhooks" the webhook intake runner, "pricing" the
+// many-hotel recommendation runner;
 // anything else goes to BenchmarkDotNet (e.g. `-- --filter '*' --job short`).
 if (args.Length > 0 && args[0] == "load")
 {
@@ -12,6 +13,11 @@ if (args.Length > 0 && args[0] == "load")
 if (args.Length > 0 && args[0] == "webhooks")
 {
     return await WebhookIntakeRunner.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "pricing")
+{
+    return await PricingLoadRunner.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(AvailabilityBenchmarks).Assembly).Run(args);
