@@ -7,13 +7,14 @@ namespace Stayfull.Bench;
 
 /// <summary>
 /// Recommendations for many hotels in one SQLite database, as the nightly job computes them: H hotels ×
-/// T room types × 365 days, each hotel with 5 competitors priced for the year in two categories. Runs the
+/// T room types × 365 days, each hotel with 10 competitors priced for the year in two categories, each
+/// category matched to one room type, so every room type has two comparable prices a night. Runs the
 /// recompute for every hotel twice (the first run inserts the year's rows, the second is the nightly
 /// update) and reports wall time, allocations and the process's peak working set.
 /// </summary>
 internal static class PricingLoadRunner
 {
-    private const int Competitors = 5;
+    private const int Competitors = 10;
 
     /// <param name="args">Optional: hotels (default 100), room types per hotel (default 10), parallel hotels (default 1).</param>
     public static async Task<int> RunAsync(string[] args)
@@ -71,10 +72,9 @@ internal static class PricingLoadRunner
         {
             var competitor = new Competitor(hotel.HotelId, $"Competitor {c}", $"comp-{c}");
             db.Competitors.Add(competitor);
-            for (var t = 0; t < hotel.RoomTypes.Count; t++)
-            {
-                db.CompetitorRoomMatches.Add(new CompetitorRoomMatch(hotel.HotelId, competitor.Id, t < hotel.RoomTypes.Count / 2 ? "Standard" : "Superior", hotel.RoomTypes[t].Id));
-            }
+            var types = hotel.RoomTypes.Count;
+            db.CompetitorRoomMatches.Add(new CompetitorRoomMatch(hotel.HotelId, competitor.Id, "Standard", hotel.RoomTypes[c % types].Id));
+            db.CompetitorRoomMatches.Add(new CompetitorRoomMatch(hotel.HotelId, competitor.Id, "Superior", hotel.RoomTypes[(c + (types / 2)) % types].Id));
 
             foreach (var (category, uplift) in new[] { ("Standard", 0L), ("Superior", 40_00L) })
             {
