@@ -64,6 +64,37 @@ public sealed class PricingRecomputes(
         return done;
     }
 
+    /// <summary>
+    /// Recomputes the hotels that have room types but no recommendation yet — a hotel that just signed up,
+    /// or a fresh demo — so a manager's first visit to pricing does not wait for the night.
+    /// </summary>
+    /// <returns>How many hotels were recomputed.</returns>
+    public async Task<int> RecomputeFirstTimeAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> hotels;
+        await using (var platform = database.ForPlatform())
+        {
+            // The platform context sees no tenant's rows through the filters: ask across hotels explicitly.
+            var priced = platform.PricingRecommendations.IgnoreQueryFilters().Select(r => r.HotelId);
+            hotels = await platform.RoomTypes.IgnoreQueryFilters()
+                .Select(t => t.HotelId)
+                .Distinct()
+                .Where(id => !priced.Contains(id))
+                .ToListAsync(cancellationToken);
+        }
+
+        var done = 0;
+        foreach (var hotelId in hotels)
+        {
+            if (await RecomputeHotelAsync(hotelId, "first", cancellationToken))
+            {
+                done++;
+            }
+        }
+
+        return done;
+    }
+
     private async Task<bool> RecomputeHotelAsync(Guid hotelId, string why, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

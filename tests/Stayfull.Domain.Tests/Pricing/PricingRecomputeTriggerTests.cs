@@ -32,6 +32,22 @@ public sealed class PricingRecomputeTriggerTests
     }
 
     [Fact]
+    public async Task A_hotel_never_priced_is_recomputed_at_once_and_only_the_first_time()
+    {
+        await using var hotel = await BackgroundHotelAsync();
+        await using var neighbour = await hotel.CreateNeighbourAsync();
+        var recomputes = hotel.Services.GetRequiredService<PricingRecomputes>();
+
+        Assert.Equal(2, await recomputes.RecomputeFirstTimeAsync(None));
+        Assert.Equal(0, await recomputes.RecomputeFirstTimeAsync(None));
+
+        await using var db = hotel.Db();
+        Assert.Equal(2 * PricingService.Horizon, await db.PricingRecommendations.CountAsync());
+        await using var theirs = neighbour.Db();
+        Assert.Equal(PricingService.Horizon, await theirs.PricingRecommendations.CountAsync());
+    }
+
+    [Fact]
     public async Task A_few_bookings_or_bookings_spread_over_more_than_the_window_are_not_a_burst()
     {
         await using var hotel = await BackgroundHotelAsync();
