@@ -25,7 +25,7 @@ internal static class RateAlertKeeper
                 var input = snapshot.InputFor(type, date);
                 var cheapest = snapshot.Market(type, date).OrderBy(m => m.Price).Select(m => ((long Price, string Competitor)?)m).FirstOrDefault();
                 var facts = new RateAlertFacts(
-                    type.Id, type.Name, date, input.CurrentRateMinor, type.BaseRateMinor, capacity - snapshot.Booked(type, date),
+                    type.Id, type.Name, date, input.CurrentRateMinor, type.BaseRateMinor, capacity, capacity - snapshot.Booked(type, date),
                     input.OccupancyOnBooks, input.PaceOccupancy, cheapest?.Price, cheapest?.Competitor,
                     [.. snapshot.Events.Where(e => e.Covers(date)).Select(e => e.Name)]);
                 foreach (var (kind, message) in RateAlertRules.Evaluate(facts, snapshot.Settings.UndercutThreshold, snapshot.Settings.PaceThreshold, m => s.Money(m).ToString()))

@@ -8,6 +8,7 @@ public sealed record RateAlertFacts(
     DateOnly Date,
     long CurrentRateMinor,
     long BaseRateMinor,
+    int Capacity,
     int RoomsLeft,
     decimal OccupancyOnBooks,
     decimal PaceOccupancy,
@@ -18,6 +19,12 @@ public sealed record RateAlertFacts(
 /// <summary>The rules that raise rate alerts. Pure: the service stores, refreshes and resolves what they find.</summary>
 public static class RateAlertRules
 {
+    /// <summary>
+    /// A pace gap must be worth at least this many rooms: in a room type of two suites one booking is 50
+    /// points of occupancy, which says nothing about the rate.
+    /// </summary>
+    public const int MinRoomsOffPace = 2;
+
     public static IEnumerable<(RateAlertKind Kind, string Message)> Evaluate(RateAlertFacts facts, decimal undercutThreshold, decimal paceThreshold, Func<long, string> money)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -29,6 +36,12 @@ public static class RateAlertRules
         }
 
         var gap = facts.OccupancyOnBooks - facts.PaceOccupancy;
+        var roomsOff = Math.Abs(gap) * facts.Capacity;
+        if (roomsOff < MinRoomsOffPace)
+        {
+            gap = 0;
+        }
+
         if (gap < -paceThreshold && facts.RoomsLeft > 0)
         {
             yield return (RateAlertKind.PaceBehind, $"{facts.RoomTypeName} on {facts.Date:d MMM} is {facts.OccupancyOnBooks:P0} sold against a pace of {facts.PaceOccupancy:P0}.");
