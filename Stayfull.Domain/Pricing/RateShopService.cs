@@ -8,8 +8,11 @@ namespace Stayfull.Domain.Pricing;
 /// <summary>What a shop or an import stored: prices new to us, prices that moved, and prices seen again unchanged.</summary>
 public sealed record RateShopResult(int Added, int Changed, int Unchanged, int Ignored)
 {
-    /// <summary>A move this large across the market is worth recomputing recommendations for at once.</summary>
-    public bool IsBigMove(int observations) => observations > 0 && Changed * 10 >= observations;
+    /// <summary>
+    /// A move this large across the market (a tenth of the prices new or moved — the first shop of a set
+    /// is all new) is worth recomputing recommendations for at once.
+    /// </summary>
+    public bool IsBigMove(int observations) => observations > 0 && (Added + Changed) * 10 >= observations;
 }
 
 /// <summary>
