@@ -16,6 +16,7 @@ using Stayfull.Domain.Rooms;
 using Stayfull.Domain.Sessions;
 using Stayfull.Domain.SmartRooms;
 using Stayfull.Domain.Tenancy;
+using Stayfull.Domain.Upsells;
 
 namespace Stayfull.Domain;
 
@@ -42,6 +43,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<PaymentService>();
         services.AddScoped<PaymentLedger>();
         services.AddStayfullSmartRooms();
+        services.AddStayfullUpsells();
         services.AddScoped<PricingService>();
         services.AddScoped<RateAlertService>();
         services.AddScoped<RecommendationQueries>();

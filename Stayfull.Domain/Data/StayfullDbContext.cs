@@ -15,6 +15,7 @@ using Stayfull.Domain.Rooms;
 using Stayfull.Domain.SmartRooms;
 using Stayfull.Domain.SmartRooms.Climate;
 using Stayfull.Domain.Tenancy;
+using Stayfull.Domain.Upsells;
 
 namespace Stayfull.Domain.Data;
 
@@ -92,6 +93,10 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<PricingRecommendation> PricingRecommendations => Set<PricingRecommendation>();
 
     public DbSet<RateAlert> RateAlerts => Set<RateAlert>();
+
+    public DbSet<UpsellSettings> UpsellSettings => Set<UpsellSettings>();
+
+    public DbSet<AcceptedUpsell> AcceptedUpsells => Set<AcceptedUpsell>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

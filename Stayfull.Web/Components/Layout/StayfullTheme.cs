@@ -9,11 +9,14 @@ public static class StayfullTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#0f5c6e",
-            Secondary = "#e07a5f",
+            // Dark enough for small text on white and white text on it (WCAG AA 4.5:1): secondary text and
+            // info chips are read at a glance across the desk.
+            Secondary = "#b84a30",
             AppbarBackground = "#0f5c6e",
             Success = "#2e7d32",
             Warning = "#b26a00",
             Error = "#c62828",
+            Info = "#1565c0",
         },
     };
 }

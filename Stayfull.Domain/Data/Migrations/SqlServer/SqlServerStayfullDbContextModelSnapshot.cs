@@ -2132,6 +2132,96 @@ namespace Stayfull.Domain.Data.Migrations.SqlServer
                     b.ToTable("ShiftRoomCode");
                 });
 
+            modelBuilder.Entity("Stayfull.Domain.Upsells.AcceptedUpsell", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AcceptedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<Guid>("FolioEntryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("HotelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("PriceMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ReservationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FolioEntryId");
+
+                    b.HasIndex("HotelId");
+
+                    b.HasIndex("ReservationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("AcceptedUpsells");
+                });
+
+            modelBuilder.Entity("Stayfull.Domain.Upsells.UpsellSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("EarlyCheckInEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<TimeOnly>("EarlyCheckInFrom")
+                        .HasColumnType("time");
+
+                    b.Property<long>("EarlyCheckInPriceMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("HotelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("LateCheckOutEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("LateCheckOutPriceMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<TimeOnly>("LateCheckOutUntil")
+                        .HasColumnType("time");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HotelId")
+                        .IsUnique();
+
+                    b.ToTable("UpsellSettings");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2662,6 +2752,36 @@ namespace Stayfull.Domain.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ShiftId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayfull.Domain.Upsells.AcceptedUpsell", b =>
+                {
+                    b.HasOne("Stayfull.Domain.Folios.FolioEntry", null)
+                        .WithMany()
+                        .HasForeignKey("FolioEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stayfull.Domain.Hotels.Hotel", null)
+                        .WithMany()
+                        .HasForeignKey("HotelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Stayfull.Domain.Reservations.Reservation", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayfull.Domain.Upsells.UpsellSettings", b =>
+                {
+                    b.HasOne("Stayfull.Domain.Hotels.Hotel", null)
+                        .WithMany()
+                        .HasForeignKey("HotelId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
