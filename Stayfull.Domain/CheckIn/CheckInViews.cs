@@ -42,16 +42,18 @@ public sealed record StaySummary(
 public sealed record StepState(CheckInStep Step, bool Done, string? By, DateTimeOffset? At);
 
 /// <summary>A reservation's online check-in, step by step, as the guest and the desk see it.</summary>
-public sealed record PreCheckInStatus(Guid ReservationId, IReadOnlyList<StepState> Steps)
+public sealed record PreCheckInStatus(CheckInTicket Ticket, IReadOnlyList<StepState> Steps)
 {
+    public Guid ReservationId => Ticket.ReservationId;
+
     public CheckInStep? Next => Steps.FirstOrDefault(s => !s.Done)?.Step;
 
     public bool IsComplete => Steps.All(s => s.Done);
 
     public bool IsStarted => Steps.Any(s => s.Done);
 
-    internal static PreCheckInStatus Of(Guid reservationId, PreCheckIn? pre) => new(
-        reservationId,
+    internal static PreCheckInStatus Of(Guid hotelId, Guid reservationId, PreCheckIn? pre) => new(
+        new CheckInTicket(hotelId, reservationId),
         [.. Enum.GetValues<CheckInStep>().Select(step => new StepState(step, pre?.IsDone(step) == true, pre?.DoneBy(step), pre is null ? null : AtOf(pre, step)))]);
 
     private static DateTimeOffset? AtOf(PreCheckIn pre, CheckInStep step) => step switch

@@ -13,7 +13,7 @@ public sealed partial class GuestCheckInService
         {
             var reservation = await ReservationService.FindAsync(s, reservationId, cancellationToken);
             var pre = await s.Db.PreCheckIns.SingleOrDefaultAsync(p => p.ReservationId == reservation.Id, cancellationToken);
-            return PreCheckInStatus.Of(reservation.Id, pre);
+            return PreCheckInStatus.Of(s.HotelId, reservation.Id, pre);
         }, cancellationToken);
 
     /// <summary>Of <paramref name="reservationIds"/>, those whose guest finished every step online (or at the desk).</summary>
@@ -43,7 +43,7 @@ public sealed partial class GuestCheckInService
             var pre = await PreCheckInOfAsync(s, reservation.Id, cancellationToken);
             if (pre.IsDone(step))
             {
-                return PreCheckInStatus.Of(reservation.Id, pre);
+                return PreCheckInStatus.Of(s.HotelId, reservation.Id, pre);
             }
 
             var by = s.Staff.UserName + " (desk)";
@@ -65,6 +65,6 @@ public sealed partial class GuestCheckInService
 
             s.Audit(nameof(PreCheckIn), reservation.Id, "StepCompletedAtDesk", new { Step = step.ToString() });
             s.Announce(ChangeTopic.Reservations, reservation.Id, $"Check-in step {step} completed at the desk");
-            return PreCheckInStatus.Of(reservation.Id, pre);
+            return PreCheckInStatus.Of(s.HotelId, reservation.Id, pre);
         }, cancellationToken);
 }

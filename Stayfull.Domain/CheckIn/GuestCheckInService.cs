@@ -84,7 +84,7 @@ public sealed partial class GuestCheckInService(GuestActor guests, HotelSessions
             var details = pre.DetailsSavedAt is null
                 ? new GuestDetails(guest.FullName, guest.Email ?? "", guest.Phone ?? "", "", "", "", "", "", null, "", null, null)
                 : new GuestDetails(pre.FullName ?? guest.FullName, pre.Email ?? guest.Email ?? "", pre.Phone ?? guest.Phone ?? "", pre.Street ?? "", pre.City ?? "", pre.PostalCode ?? "", pre.Country ?? "", pre.Nationality ?? "", pre.DocumentType, pre.DocumentNumber ?? "", pre.EstimatedArrival, pre.SpecialRequests);
-            return new GuestCheckInView(stay, PreCheckInStatus.Of(reservation.Id, pre), details, CheckInPolicy.For(s.Hotel), pending);
+            return new GuestCheckInView(stay, PreCheckInStatus.Of(s.HotelId, reservation.Id, pre), details, CheckInPolicy.For(s.Hotel), pending);
         }, cancellationToken);
 
     public Task ConfirmStayAsync(GuestPass pass, CancellationToken cancellationToken) =>

@@ -25,18 +25,21 @@ public sealed class CheckInLinks(IDataProtectionProvider protection, TimeProvide
 
     /// <summary>A token for the reservation, valid until the end of its departure day in the hotel's time zone (or the configured lifetime).</summary>
     public string TokenFor(Hotel hotel, Reservation reservation) =>
-        TokenFor(new CheckInTicket(hotel.Id, reservation.Id), ExpiryOf(hotel, reservation));
+        TokenFor(new CheckInTicket(hotel.Id, reservation.Id), ExpiryOf(reservation.Departure, hotel.TimeZone));
 
-    public DateTimeOffset ExpiryOf(Hotel hotel, Reservation reservation) =>
+    public DateTimeOffset ExpiryOf(DateOnly departure, TimeZoneInfo hotelZone) =>
         options.Value.Lifetime is { } lifetime
             ? time.GetUtcNow() + lifetime
-            : new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(reservation.Departure.AddDays(1).ToDateTime(TimeOnly.MinValue), hotel.TimeZone), TimeSpan.Zero);
+            : new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(departure.AddDays(1).ToDateTime(TimeOnly.MinValue), hotelZone), TimeSpan.Zero);
 
     /// <summary>The absolute link on <paramref name="baseUri"/> (the page's own address), or on the configured public address.</summary>
-    public Uri? LinkFor(Hotel hotel, Reservation reservation, Uri? baseUri)
+    public Uri? LinkFor(Hotel hotel, Reservation reservation, Uri? baseUri) =>
+        LinkFor(new CheckInTicket(hotel.Id, reservation.Id), reservation.Departure, hotel.TimeZone, baseUri);
+
+    public Uri? LinkFor(CheckInTicket ticket, DateOnly departure, TimeZoneInfo hotelZone, Uri? baseUri)
     {
         var root = baseUri?.GetLeftPart(UriPartial.Authority) ?? options.Value.PublicBaseUrl?.TrimEnd('/');
-        return string.IsNullOrWhiteSpace(root) ? null : new Uri($"{root}/checkin/{TokenFor(hotel, reservation)}");
+        return string.IsNullOrWhiteSpace(root) ? null : new Uri($"{root}/checkin/{TokenFor(ticket, ExpiryOf(departure, hotelZone))}");
     }
 
     string? ICheckInLinkProvider.LinkFor(Hotel hotel, Reservation reservation) => LinkFor(hotel, reservation, null)?.ToString();
