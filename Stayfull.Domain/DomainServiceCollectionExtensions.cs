@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Stayfull.Domain.CheckIn;
 using Stayfull.Domain.Data;
 using Stayfull.Domain.Demo;
 using Stayfull.Domain.Folios;
@@ -70,6 +71,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ConnectionCredentialsStore>();
         services.AddScoped<IntegrationSettingsService>();
         services.AddStayfullMessaging();
+        services.AddStayfullCheckIn();
         services.AddOptions<PreArrivalOptions>().Bind(configuration.GetSection(PreArrivalOptions.Section));
         return services;
     }

@@ -7,6 +7,7 @@ using Stayfull.Domain.Live;
 using Stayfull.Domain.Tenancy;
 using Stayfull.Web.Api;
 using Stayfull.Web.Auth;
+using Stayfull.Web.GuestCheckIn;
 using Stayfull.Web.Integrations;
 using Stayfull.Web.Jobs;
 using Stayfull.Web.Live;
@@ -39,6 +40,7 @@ public static class WebApplicationBuilderExtensions
         services.AddHostedService<WorkProcessorService>();
         services.AddStayfullJobs();
         services.AddScoped<Components.Common.UiActions>();
+        services.AddStayfullGuestCheckIn(builder.Configuration);
 
         var culture = builder.Configuration["Stayfull:Culture"] ?? "en-GB";
         services.Configure<RequestLocalizationOptions>(o =>

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Audit;
+using Stayfull.Domain.CheckIn;
 using Stayfull.Domain.Folios;
 using Stayfull.Domain.Guests;
 using Stayfull.Domain.Hotels;
@@ -97,6 +98,8 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<UpsellSettings> UpsellSettings => Set<UpsellSettings>();
 
     public DbSet<AcceptedUpsell> AcceptedUpsells => Set<AcceptedUpsell>();
+
+    public DbSet<PreCheckIn> PreCheckIns => Set<PreCheckIn>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -67,14 +67,14 @@ public static class GuestMessaging
     /// Queues a transactional email that goes with a desk action (confirmation, receipt). The action never
     /// fails over it: a guest without an address, or with one known to bounce, simply gets none.
     /// </summary>
-    public static async Task QueueEmailIfPossibleAsync(HotelSession s, Guest guest, Reservation reservation, string templateKey, CancellationToken cancellationToken)
+    public static async Task QueueEmailIfPossibleAsync(HotelSession s, Guest guest, Reservation reservation, string templateKey, CancellationToken cancellationToken, TemplateExtras? extras = null)
     {
         if (guest.Email is null || await WhyNotAsync(s, MessageChannel.Email, guest.Email, cancellationToken) is not null)
         {
             return;
         }
 
-        await QueueAsync(s, guest, reservation, templateKey, MessageChannel.Email, new TemplateExtras(), cancellationToken);
+        await QueueAsync(s, guest, reservation, templateKey, MessageChannel.Email, extras ?? new TemplateExtras(), cancellationToken);
     }
 
     /// <summary>Why nothing may be sent to <paramref name="address"/> on <paramref name="channel"/>, or null when it may.</summary>

@@ -38,13 +38,14 @@ public sealed class PreArrivalMessages(StayfullDb database, IServiceScopeFactory
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<BackgroundStaffScope>().Context = StaffContext.System(hotelId);
-            considered += await scope.ServiceProvider.GetRequiredService<HotelSessions>().WriteAsync(s => QueueForHotelAsync(s, cancellationToken), cancellationToken);
+            var links = scope.ServiceProvider.GetService<ICheckInLinkProvider>();
+            considered += await scope.ServiceProvider.GetRequiredService<HotelSessions>().WriteAsync(s => QueueForHotelAsync(s, links, cancellationToken), cancellationToken);
         }
 
         return considered;
     }
 
-    private async Task<int> QueueForHotelAsync(HotelSession s, CancellationToken cancellationToken)
+    private async Task<int> QueueForHotelAsync(HotelSession s, ICheckInLinkProvider? links, CancellationToken cancellationToken)
     {
         var arrival = s.Today.AddDays(options.Value.DaysBefore);
         var due = await (from r in s.Db.Reservations
@@ -54,7 +55,8 @@ public sealed class PreArrivalMessages(StayfullDb database, IServiceScopeFactory
             .ToListAsync(cancellationToken);
         foreach (var stay in due)
         {
-            await GuestMessaging.QueueEmailIfPossibleAsync(s, stay.Guest, stay.Reservation, MessageTemplateKeys.PreArrival, cancellationToken);
+            var extras = new TemplateExtras(CheckInLink: links?.LinkFor(s.Hotel, stay.Reservation) ?? "");
+            await GuestMessaging.QueueEmailIfPossibleAsync(s, stay.Guest, stay.Reservation, MessageTemplateKeys.PreArrival, cancellationToken, extras);
         }
 
         return due.Count;

@@ -79,6 +79,9 @@ public static class RouteCatalog
 
         // The guest's demo payment page: found only by its unguessable session id; DemoCheckoutTests covers it.
         "/demo/checkout/{SessionId}",
+
+        // The guest's online check-in: the signed link is the key, and it shows nothing before the identity check.
+        "/checkin/{Token}",
     };
 
     /// <summary>Vendors prove who they are with a signature on each call, not a sign-in; their tests check the 401.</summary>
