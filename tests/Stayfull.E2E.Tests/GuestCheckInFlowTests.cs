@@ -36,9 +36,11 @@ public sealed class GuestCheckInFlowTests(ChromiumFixture chromium)
         await phone.WaitForCircuitAsync();
         await VerifyAsync(phone, reservation.ConfirmationCode);
         await screens.TakeAsync(phone, "verify");
+        await phone.AssertNoSeriousIssuesAsync("verify");
 
         await Expect(phone.GetByTestId("checkin-step-1")).ToBeVisibleAsync();
         await screens.TakeAsync(phone, "step-1-stay");
+        await phone.AssertNoSeriousIssuesAsync("step-1-stay");
         await phone.GetByTestId("checkin-next").ClickAsync();
 
         await Expect(phone.GetByTestId("checkin-step-2")).ToBeVisibleAsync();
@@ -52,16 +54,19 @@ public sealed class GuestCheckInFlowTests(ChromiumFixture chromium)
         await phone.GetByTestId("checkin-document-number").FillAsync("X1234567");
         await phone.GetByTestId("checkin-arrival-time").FillAsync("16:30");
         await screens.TakeAsync(phone, "step-2-details");
+        await phone.AssertNoSeriousIssuesAsync("step-2-details");
         await phone.GetByTestId("checkin-next").ClickAsync();
 
         await Expect(phone.GetByTestId("checkin-step-3")).ToBeVisibleAsync();
         await phone.GetByTestId("checkin-accept").CheckAsync();
         await phone.GetByTestId("checkin-signature").FillAsync("Ada Lovelace");
         await screens.TakeAsync(phone, "step-3-terms");
+        await phone.AssertNoSeriousIssuesAsync("step-3-terms");
         await phone.GetByTestId("checkin-next").ClickAsync();
 
         await Expect(phone.GetByTestId("checkin-step-4")).ToBeVisibleAsync();
         await screens.TakeAsync(phone, "step-4-payment");
+        await phone.AssertNoSeriousIssuesAsync("step-4-payment");
         await phone.GetByTestId("checkin-pay").ClickAsync();
         await phone.GetByTestId("demo-pay").ClickAsync();
         await Expect(phone.GetByTestId("demo-paid")).ToBeVisibleAsync();
@@ -73,11 +78,13 @@ public sealed class GuestCheckInFlowTests(ChromiumFixture chromium)
         await VerifyAsync(phone, reservation.ConfirmationCode);
         await Expect(phone.GetByTestId("checkin-step-5")).ToBeVisibleAsync();
         await screens.TakeAsync(phone, "step-5-done");
+        await phone.AssertNoSeriousIssuesAsync("step-5-done");
 
         // The demo workspace sets the code on the lock in its own time; the page shows it when the hotel announces it.
         await Expect(phone.GetByTestId("checkin-key-code")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(phone.GetByTestId("checkin-key-room")).ToContainTextAsync(await RoomOfAsync(server, hotelId, reservation.Id));
         await screens.TakeAsync(phone, "step-5-key");
+        await phone.AssertNoSeriousIssuesAsync("step-5-key");
     }
 
     private static async Task VerifyAsync(IPage phone, string code)
