@@ -29,6 +29,8 @@ public sealed class CheckInWizardTests : IAsyncLifetime
         _ctx.Services.AddHttpContextAccessor();
         _ctx.Services.AddSingleton(_links);
         _ctx.Services.AddScoped(_ => _hotel.Get<GuestCheckInService>());
+        _ctx.Services.AddSingleton(_hotel.Get<GuestActor>());
+        _ctx.Services.AddScoped(_ => _hotel.Get<Stayfull.Domain.Upsells.UpsellService>());
     }
 
     public async Task DisposeAsync()
