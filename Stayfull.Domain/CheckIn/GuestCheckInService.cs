@@ -221,7 +221,7 @@ public sealed partial class GuestCheckInService(GuestActor guests, HotelSessions
                 return new GuestKeyStatus(true, room, key.Code, key.StartsAt);
             }
 
-            var arrives = key?.StartsAt ?? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(reservation.Arrival.ToDateTime(s.Hotel.CheckInTime), s.Hotel.TimeZone), TimeSpan.Zero);
+            var arrives = key?.StartsAt ?? s.Hotel.Instant(reservation.Arrival, s.Hotel.CheckInTime);
             return new GuestKeyStatus(false, null, null, arrives);
         }, cancellationToken);
 

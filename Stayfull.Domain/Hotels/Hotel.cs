@@ -70,5 +70,9 @@ public sealed class Hotel
     /// <summary>The hotel's calendar date at an instant.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
 
+    /// <summary>A date and wall-clock time at the hotel, as an instant.</summary>
+    public DateTimeOffset Instant(DateOnly date, TimeOnly time) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), TimeZone), TimeSpan.Zero);
+
     public Money Money(long minor) => new(minor, Currency);
 }

@@ -101,8 +101,8 @@ internal static class KeyFlows
     /// <summary>The key's window for the stay as booked: check-in time on arrival to check-out time on departure, hotel time.</summary>
     public static (DateTimeOffset StartsAt, DateTimeOffset EndsAt) Window(HotelSession s, Reservation reservation)
     {
-        var startsAt = HotelInstant(s, reservation.Arrival, s.Hotel.CheckInTime);
-        var endsAt = HotelInstant(s, reservation.Departure, s.Hotel.CheckOutTime);
+        var startsAt = s.Hotel.Instant(reservation.Arrival, s.Hotel.CheckInTime);
+        var endsAt = s.Hotel.Instant(reservation.Departure, s.Hotel.CheckOutTime);
         return (startsAt < s.Now ? s.Now : startsAt, endsAt);
     }
 
@@ -137,12 +137,5 @@ internal static class KeyFlows
         {
             await RevokeAsync(s, key, cancellationToken);
         }
-    }
-
-    /// <summary>A date and wall-clock time at the hotel, as an instant.</summary>
-    private static DateTimeOffset HotelInstant(HotelSession s, DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, s.Hotel.TimeZone), TimeSpan.Zero);
     }
 }

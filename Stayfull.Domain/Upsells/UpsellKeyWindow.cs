@@ -23,13 +23,13 @@ internal static class UpsellKeyWindow
             var (startsAt, endsAt) = (key.StartsAt, key.EndsAt);
             if (upsell.Kind == UpsellKind.EarlyCheckIn)
             {
-                var early = HotelInstant(s, reservation.Arrival, upsell.Time);
+                var early = s.Hotel.Instant(reservation.Arrival, upsell.Time);
                 // A code that already opens the door keeps its start.
                 startsAt = key.StartsAt <= s.Now ? key.StartsAt : (early < s.Now ? s.Now : early);
             }
             else
             {
-                endsAt = HotelInstant(s, reservation.Departure, upsell.Time);
+                endsAt = s.Hotel.Instant(reservation.Departure, upsell.Time);
             }
 
             var from = (key.StartsAt, key.EndsAt);
@@ -45,11 +45,5 @@ internal static class UpsellKeyWindow
 
             s.Audit(nameof(AccessKey), reservation.Id, "KeyWindowChanged", new { key.RoomId, From = from, To = (key.StartsAt, key.EndsAt), Upsell = upsell.Kind.ToString() });
         }
-    }
-
-    private static DateTimeOffset HotelInstant(HotelSession s, DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, s.Hotel.TimeZone), TimeSpan.Zero);
     }
 }

@@ -180,7 +180,7 @@ internal static class ClimateFlows
             .Where(r => r.Status == ReservationStatus.Confirmed && r.RoomId != null && r.Arrival >= today && r.Arrival <= horizon)
             .ToListAsync(cancellationToken);
         return [.. candidates
-            .Where(r => HotelInstant(s, r.Arrival, s.Hotel.CheckInTime) - settings.PreConditionLead <= s.Now)
+            .Where(r => s.Hotel.Instant(r.Arrival, s.Hotel.CheckInTime) - settings.PreConditionLead <= s.Now)
             .OrderBy(r => r.Arrival)];
     }
 
@@ -194,10 +194,6 @@ internal static class ClimateFlows
 
     private static async Task<Dictionary<Guid, RoomClimate>> StatesAsync(HotelSession s, CancellationToken cancellationToken) =>
         await s.Db.RoomClimates.AsNoTracking().ToDictionaryAsync(c => c.RoomDeviceId, cancellationToken);
-
-    /// <summary>A date and wall-clock time at the hotel, as an instant.</summary>
-    private static DateTimeOffset HotelInstant(HotelSession s, DateOnly date, TimeOnly time) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), s.Hotel.TimeZone), TimeSpan.Zero);
 
     private sealed record Thermostat(Guid Id, Guid RoomId, string RoomNumber);
 }

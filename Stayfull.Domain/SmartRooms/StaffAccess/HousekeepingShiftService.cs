@@ -57,8 +57,8 @@ public sealed class HousekeepingShiftService(HotelSessions sessions)
                                 where m.UserId == request.StaffUserId
                                 select new { u.Id, u.DisplayName })
                 .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Staff member");
-            var startsAt = ShiftFlows.HotelInstant(s, request.Date, request.Start);
-            var endsAt = ShiftFlows.HotelInstant(s, request.End > request.Start ? request.Date : request.Date.AddDays(1), request.End);
+            var startsAt = s.Hotel.Instant(request.Date, request.Start);
+            var endsAt = s.Hotel.Instant(request.End > request.Start ? request.Date : request.Date.AddDays(1), request.End);
             if (endsAt <= s.Now)
             {
                 throw ValidationException.For("end", "The shift has already ended; choose an end in the future.");

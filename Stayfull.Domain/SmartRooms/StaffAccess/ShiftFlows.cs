@@ -128,12 +128,5 @@ internal static class ShiftFlows
         s.Announce(ChangeTopic.Locks, code.ShiftId, $"Room {roomNumber} is clean: its housekeeping code is removed");
     }
 
-    /// <summary>A date and wall-clock time at the hotel, as an instant.</summary>
-    public static DateTimeOffset HotelInstant(HotelSession s, DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, s.Hotel.TimeZone), TimeSpan.Zero);
-    }
-
     public static DateTime HotelTime(HotelSession s, DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, s.Hotel.TimeZone).DateTime;
 }
