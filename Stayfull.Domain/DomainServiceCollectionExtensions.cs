@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Stayfull.Domain.Channels;
 using Stayfull.Domain.CheckIn;
 using Stayfull.Domain.Data;
 using Stayfull.Domain.Demo;
@@ -72,6 +73,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<IntegrationSettingsService>();
         services.AddStayfullMessaging();
         services.AddStayfullCheckIn();
+        services.AddStayfullChannels();
         services.AddOptions<PreArrivalOptions>().Bind(configuration.GetSection(PreArrivalOptions.Section));
         return services;
     }

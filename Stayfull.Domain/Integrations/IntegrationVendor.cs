@@ -8,4 +8,5 @@ public enum IntegrationVendor
     Twilio = 2,
     Seam = 3,
     RateShop = 4,
+    Channex = 5,
 }

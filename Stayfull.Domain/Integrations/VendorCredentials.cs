@@ -41,6 +41,13 @@ public static class VendorCredentialFields
             new("ApiKey", "Rate provider API key", IsSecret: true),
             new("BaseUrl", "Rate provider base URL (https://…)", IsSecret: false),
         ],
+        IntegrationVendor.Channex =>
+        [
+            new("ApiKey", "Channex API key (user-api-key)", IsSecret: true),
+            new("PropertyId", "Channex property id", IsSecret: false),
+            // Channex signs nothing: it echoes a header we choose on every webhook. Generated on connect when left blank.
+            new("WebhookSecret", "Webhook secret header value (generated when blank)", IsSecret: true, Required: false),
+        ],
         _ => throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Unknown vendor."),
     };
 

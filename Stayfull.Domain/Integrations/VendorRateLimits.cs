@@ -20,6 +20,7 @@ public sealed class VendorRateLimitOptions
         [IntegrationVendor.SendGrid] = 10,
         [IntegrationVendor.Twilio] = 1,
         [IntegrationVendor.Seam] = 5,
+        [IntegrationVendor.Channex] = 2,
     };
 
     public int For(IntegrationVendor vendor) => PerSecond.TryGetValue(vendor, out var limit) && limit > 0 ? limit : 1;

@@ -52,6 +52,8 @@ public enum ChangeTopic
     RateAlerts = 8,
     /// <summary>A webhook or an outbound call was parked as failed after its retries.</summary>
     IntegrationFailure = 9,
+    /// <summary>Channel distribution changed: a push went out, a sync error arrived, an OTA booking needs attention.</summary>
+    Channels = 10,
 }
 
 public enum ChangeKind

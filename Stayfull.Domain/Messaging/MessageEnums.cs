@@ -4,6 +4,8 @@ public enum MessageChannel
 {
     Email = 0,
     Sms = 1,
+    /// <summary>The OTA's own guest chat (Booking.com, Airbnb…), through the channel manager.</summary>
+    Ota = 2,
 }
 
 public enum MessageDirection
