@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Audit;
+using Stayfull.Domain.Channels;
 using Stayfull.Domain.CheckIn;
 using Stayfull.Domain.Folios;
 using Stayfull.Domain.Guests;
@@ -98,6 +99,10 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<UpsellSettings> UpsellSettings => Set<UpsellSettings>();
 
     public DbSet<AcceptedUpsell> AcceptedUpsells => Set<AcceptedUpsell>();
+
+    public DbSet<ChannelRoomTypeMapping> ChannelRoomTypeMappings => Set<ChannelRoomTypeMapping>();
+
+    public DbSet<ChannelRatePlanMapping> ChannelRatePlanMappings => Set<ChannelRatePlanMapping>();
 
     public DbSet<PreCheckIn> PreCheckIns => Set<PreCheckIn>();
 

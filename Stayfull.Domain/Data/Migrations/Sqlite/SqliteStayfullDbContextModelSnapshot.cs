@@ -189,6 +189,81 @@ namespace Stayfull.Domain.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Stayfull.Domain.Channels.ChannelRatePlanMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelRatePlanId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HotelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RatePlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoomTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatePlanId");
+
+                    b.HasIndex("RoomTypeId");
+
+                    b.HasIndex("HotelId", "ChannelRatePlanId")
+                        .IsUnique();
+
+                    b.HasIndex("HotelId", "RoomTypeId", "RatePlanId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelRatePlanMappings");
+                });
+
+            modelBuilder.Entity("Stayfull.Domain.Channels.ChannelRoomTypeMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelRoomTypeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HotelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoomTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomTypeId");
+
+                    b.HasIndex("HotelId", "ChannelRoomTypeId")
+                        .IsUnique();
+
+                    b.HasIndex("HotelId", "RoomTypeId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelRoomTypeMappings");
+                });
+
             modelBuilder.Entity("Stayfull.Domain.CheckIn.PreCheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2381,6 +2456,42 @@ namespace Stayfull.Domain.Data.Migrations.Sqlite
                     b.HasOne("Stayfull.Domain.Hotels.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayfull.Domain.Channels.ChannelRatePlanMapping", b =>
+                {
+                    b.HasOne("Stayfull.Domain.Hotels.Hotel", null)
+                        .WithMany()
+                        .HasForeignKey("HotelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Stayfull.Domain.Rates.RatePlan", null)
+                        .WithMany()
+                        .HasForeignKey("RatePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Stayfull.Domain.Rooms.RoomType", null)
+                        .WithMany()
+                        .HasForeignKey("RoomTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayfull.Domain.Channels.ChannelRoomTypeMapping", b =>
+                {
+                    b.HasOne("Stayfull.Domain.Hotels.Hotel", null)
+                        .WithMany()
+                        .HasForeignKey("HotelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Stayfull.Domain.Rooms.RoomType", null)
+                        .WithMany()
+                        .HasForeignKey("RoomTypeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
