@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Stayfull.Domain.Channels;
@@ -178,7 +179,7 @@ public sealed partial class ChannexChannelManager(
     }
 
     /// <summary>A webhook of this property that is ours: same callback, or carrying our secret header from an earlier address.</summary>
-    private static bool IsOurs(System.Text.Json.JsonElement webhook, string propertyId, string url)
+    private static bool IsOurs(JsonElement webhook, string propertyId, string url)
     {
         var (_, a) = ChannexJson.Resource(webhook);
         var property = ChannexJson.RelatedId(webhook, "property") ?? ChannexJson.String(a, "property_id");
@@ -188,7 +189,7 @@ public sealed partial class ChannexChannelManager(
         }
 
         var headers = ChannexJson.Child(a, "headers");
-        var carriesOurHeader = headers.ValueKind == System.Text.Json.JsonValueKind.Object
+        var carriesOurHeader = headers.ValueKind == JsonValueKind.Object
             && headers.EnumerateObject().Any(h => string.Equals(h.Name, ChannexWebhookVerifier.SecretHeader, StringComparison.OrdinalIgnoreCase));
         return string.Equals(ChannexJson.String(a, "callback_url"), url, StringComparison.Ordinal) || carriesOurHeader;
     }
@@ -197,8 +198,8 @@ public sealed partial class ChannexChannelManager(
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 
-    private static System.Text.Json.JsonElement Data(System.Text.Json.JsonElement root, string path) =>
-        ChannexJson.Child(root, "data") is { ValueKind: System.Text.Json.JsonValueKind.Object } data
+    private static JsonElement Data(JsonElement root, string path) =>
+        ChannexJson.Child(root, "data") is { ValueKind: JsonValueKind.Object } data
             ? data
             : throw new ChannelManagerException($"Channex answered {path} without its data.", 200, isTransient: false);
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Stayfull.Domain.Channels;
+using Stayfull.Domain.Integrations;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -261,8 +263,7 @@ public sealed class ChannexBookingsWireTests
     {
         await using var harness = await ConnectedAsync();
         Get(harness, "room_types", """{"data":[{"type":"room_type","id":"rt-1","attributes":{"title":"Standard"}}],"meta":{"page":1,"limit":1,"total":4}}""");
-        var tester = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetServices<Stayfull.Domain.Integrations.IConnectionTester>(harness.Services)
-            .Single(t => t.Vendor == Stayfull.Domain.Integrations.IntegrationVendor.Channex);
+        var tester = harness.Services.GetServices<IConnectionTester>().Single(t => t.Vendor == IntegrationVendor.Channex);
 
         var result = await tester.TestAsync(harness.HotelId, None);
 
