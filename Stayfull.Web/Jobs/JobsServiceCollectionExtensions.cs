@@ -49,6 +49,7 @@ public static class JobsServiceCollectionExtensions
 
         // The demo hotels' simulated locks tick on the injected clock, per instance (their workspaces are in memory).
         services.AddDemoSeamEvents();
+        services.AddDemoChannexEvents();
         return services;
     }
 }
