@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Audit;
 using Stayfull.Domain.Channels;
+using Stayfull.Domain.Channels.Ari;
 using Stayfull.Domain.CheckIn;
 using Stayfull.Domain.Folios;
 using Stayfull.Domain.Guests;
@@ -105,6 +106,14 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ChannelRatePlanMapping> ChannelRatePlanMappings => Set<ChannelRatePlanMapping>();
 
     public DbSet<PreCheckIn> PreCheckIns => Set<PreCheckIn>();
+
+    public DbSet<AriPendingChange> AriPendingChanges => Set<AriPendingChange>();
+
+    public DbSet<AriCall> AriCalls => Set<AriCall>();
+
+    public DbSet<AriSyncError> AriSyncErrors => Set<AriSyncError>();
+
+    public DbSet<AriSyncState> AriSyncStates => Set<AriSyncState>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

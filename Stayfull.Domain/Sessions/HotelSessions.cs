@@ -53,6 +53,7 @@ public sealed class HotelSessions(StayfullDb database, ICurrentStaff currentStaf
             try
             {
                 var result = await work(session);
+                await Channels.Ari.AriChangeCapture.CaptureAsync(session, cancellationToken);
                 await session.Db.SaveChangesAsync(cancellationToken);
                 foreach (var action in session.AfterSaveActions)
                 {

@@ -44,12 +44,16 @@ public static class JobsServiceCollectionExtensions
                 .WithIdentity("pricing-big-changes", "pricing")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
+            q.AddJob<AriFullSyncJob>(j => j.WithIdentity(AriFullSyncJob.Key)).AddTrigger(t => t.ForJob(AriFullSyncJob.Key).WithIdentity("ari-full-sync", "channels").StartAt(DateTimeOffset.UtcNow.AddMinutes(1)).WithSimpleSchedule(s => s.WithInterval(AriFullSyncJob.Interval).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         // The demo hotels' simulated locks tick on the injected clock, per instance (their workspaces are in memory).
         services.AddDemoSeamEvents();
         services.AddDemoChannexEvents();
+
+        // Channel ARI pushes: woken by saves that leave changes to push, polling for those that waited.
+        services.AddHostedService<AriPushService>();
         return services;
     }
 }
