@@ -7,6 +7,7 @@ using Stayfull.Domain.Rates;
 using Stayfull.Domain.Tenancy;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+using Xunit.Abstractions;
 
 namespace Stayfull.Integrations.Tests.Channex;
 
