@@ -28,6 +28,13 @@ public sealed class AriPusher(StayfullDb database, IChannelManager channels, Tim
 
     public static readonly TimeSpan BudgetWindow = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// One call of a kind per 6 s at most: the budget is spread over the minute (as Channex advises), so a burst
+    /// of edits (a bulk change, an approved pricing run) coalesces into the next call instead of spending the
+    /// whole minute's budget on its first ten edits.
+    /// </summary>
+    public static readonly TimeSpan MinSpacing = BudgetWindow / CallsPerMinute;
+
     public async Task<AriPushOutcome> PushDueAsync(Guid hotelId, CancellationToken cancellationToken)
     {
         var calls = 0;
@@ -68,6 +75,11 @@ public sealed class AriPusher(StayfullDb database, IChannelManager channels, Tim
         {
             // The call that must leave the window before another fits.
             return (false, recent.OrderByDescending(at => at).ElementAt(CallsPerMinute - 1) + BudgetWindow);
+        }
+
+        if (recent.Count > 0 && recent.Max() + MinSpacing > now)
+        {
+            return (false, recent.Max() + MinSpacing);
         }
 
         var hotel = await db.Hotels.SingleAsync(cancellationToken);

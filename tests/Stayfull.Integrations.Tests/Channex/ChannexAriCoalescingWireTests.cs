@@ -57,12 +57,9 @@ public sealed class ChannexAriCoalescingWireTests(ITestOutputHelper output)
                 expected[(type, night)] = rate;
             }
 
-            if (edit % 100 == 0)
-            {
-                // The pusher wakes now and then while the manager keeps editing.
-                harness.Hotel.Time.Advance(TimeSpan.FromSeconds(6));
-                await PushAsync(harness, sentAt);
-            }
+            // A bulk change: 1,000 edits in 10 seconds, the pusher woken by every save as in production.
+            harness.Hotel.Time.Advance(TimeSpan.FromMilliseconds(10));
+            await PushAsync(harness, sentAt);
         }
 
         for (var pass = 0; pass < 20; pass++)
@@ -72,7 +69,7 @@ public sealed class ChannexAriCoalescingWireTests(ITestOutputHelper output)
         }
 
         var restrictions = harness.Requests().Where(r => r.RequestMessage.Path == "/api/v1/restrictions").ToList();
-        Assert.InRange(restrictions.Count, 1, 12);
+        Assert.InRange(restrictions.Count, 1, 5);
         Assert.DoesNotContain(harness.Requests(), r => r.RequestMessage.Path == "/api/v1/availability");
         foreach (var window in sentAt.Where(s => s.Path == "/api/v1/restrictions"))
         {

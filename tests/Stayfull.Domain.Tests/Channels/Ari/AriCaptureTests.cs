@@ -57,6 +57,7 @@ public sealed class AriCaptureTests
 
         var pending = Assert.Single(await hotel.PendingAsync());
         Assert.Equal((AriKind.Availability, hotel.Today.AddDays(1), hotel.Today.AddDays(3)), (pending.Kind, pending.From, pending.To));
+        hotel.Time.Advance(AriPusher.MinSpacing);
         await hotel.PushAsync();
         var channel = hotel.Channel().ReplayAvailability(hotel.HotelId);
         Assert.All(Enumerable.Range(1, 3), d => Assert.Equal(3, channel[(hotel.ChannelRoomType(0), hotel.Today.AddDays(d))]));

@@ -161,6 +161,7 @@ public sealed class AriPushTests
 
         hotel.Channel().NextWarnings.Add(new AriWarning("x", "ours only"));
         await hotel.BookAsync(hotel.Stay(fromToday: 9));
+        hotel.Time.Advance(AriPusher.MinSpacing);
         await hotel.PushAsync();
         Assert.Empty((await neighbour.Get<AriSyncService>().GetAsync(None)).Errors);
         Assert.Single((await hotel.Get<AriSyncService>().GetAsync(None)).Errors);
