@@ -145,11 +145,13 @@ public sealed class ChannelMappingService(
                     }
                 }
 
-                if (choice.ChannelRoomTypeId is null)
-                {
-                    // An unmapped room type sells no channel rate either.
-                    s.Db.ChannelRatePlanMappings.RemoveRange(rateMappings.Where(m => m.RoomTypeId == choice.RoomTypeId && s.Db.Entry(m).State != EntityState.Deleted));
-                }
+                // A rate left out keeps its mapping only while it still belongs to the room type's channel room type.
+                var listed = choice.RatePlans.Select(r => r.RatePlanId).ToHashSet();
+                s.Db.ChannelRatePlanMappings.RemoveRange(rateMappings.Where(m =>
+                    m.RoomTypeId == choice.RoomTypeId
+                    && !listed.Contains(m.RatePlanId)
+                    && catalog.RatePlans.FirstOrDefault(p => p.Id == m.ChannelRatePlanId)?.RoomTypeId is var owner
+                    && (choice.ChannelRoomTypeId is null || owner != choice.ChannelRoomTypeId)));
             }
 
             s.Audit("ChannelMapping", s.HotelId, "Saved", new
