@@ -74,6 +74,14 @@ public sealed class ChannelBookingService(HotelSessions sessions, IChannelManage
                 [.. codes.Where(c => c.ChannelBookingId == b.Id).Select(c => new ChannelBookingReservation(c.Id, c.ConfirmationCode))]))];
         }, cancellationToken);
 
+    /// <summary>The room types staff can place an unmapped OTA booking in.</summary>
+    public Task<IReadOnlyList<Mapping.OurRoomType>> RoomTypesAsync(CancellationToken cancellationToken) =>
+        sessions.ReadAsync<IReadOnlyList<Mapping.OurRoomType>>(async s =>
+        {
+            s.Staff.Require(StaffRole.FrontDesk, "place OTA bookings");
+            return await s.Db.RoomTypes.OrderBy(t => t.Code).Select(t => new Mapping.OurRoomType(t.Id, t.Code, t.Name)).ToListAsync(cancellationToken);
+        }, cancellationToken);
+
     /// <summary>The desk moved or upgraded someone: the overbooking is dealt with.</summary>
     public Task ResolveOverbookingAsync(Guid channelBookingId, CancellationToken cancellationToken) =>
         sessions.WriteAsync(async s =>
