@@ -9,6 +9,7 @@ public static class ChannelBookingsServiceCollectionExtensions
     public static IServiceCollection AddStayfullChannelBookings(this IServiceCollection services)
     {
         services.AddScoped<ChannelBookingService>();
+        services.AddScoped<ChannelBookingDesk>();
         services.AddScoped<IChannelBookingLookup, ChannelBookingLookup>();
         services.AddSingleton<ChannelBookingFeed>();
         services.AddScoped<ChannelMappingService>();

@@ -185,17 +185,17 @@ public sealed class ChannelBookingImportTests
         Assert.NotNull(booking.GuestId);
         Assert.Equal(["rev-1"], hotel.Channel().Acknowledged);
         Assert.Contains(hotel.Published.Changes, c => c.Topic == ChangeTopic.Channels && c.EntityId == booking.Id);
-        var alert = Assert.Single(await hotel.ActAs(StaffRole.FrontDesk).Get<ChannelBookingService>().NeedingAttentionAsync(CancellationToken.None));
+        var alert = Assert.Single(await hotel.ActAs(StaffRole.FrontDesk).Get<ChannelBookingDesk>().NeedingAttentionAsync(CancellationToken.None));
         Assert.Equal(ChannelBookingAttention.Unmapped, alert.Attention);
 
-        await hotel.Get<ChannelBookingService>().AssignRoomTypeAsync(booking.Id, hotel.RoomTypes[1].Id, CancellationToken.None);
+        await hotel.Get<ChannelBookingDesk>().AssignRoomTypeAsync(booking.Id, hotel.RoomTypes[1].Id, CancellationToken.None);
 
         var reservation = Assert.Single(await hotel.ReservationsAsync());
         Assert.Equal(hotel.RoomTypes[1].Id, reservation.RoomTypeId);
         Assert.Equal(booking.GuestId, reservation.GuestId);
         Assert.Equal([12345L, 13000L], (await hotel.NightsAsync(reservation.Id)).Select(n => n.AmountMinor));
         Assert.Equal(ChannelBookingAttention.None, (await hotel.BookingAsync()).Attention);
-        Assert.Empty(await hotel.Get<ChannelBookingService>().NeedingAttentionAsync(CancellationToken.None));
+        Assert.Empty(await hotel.Get<ChannelBookingDesk>().NeedingAttentionAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class ChannelBookingImportTests
         Assert.Equal(ChannelBookingAttention.Overbooked, booking.Attention);
         Assert.Contains(hotel.Published.Changes, c => c.Topic == ChangeTopic.Channels && c.Summary.StartsWith("Overbooking", StringComparison.Ordinal));
 
-        await hotel.ActAs(StaffRole.FrontDesk).Get<ChannelBookingService>().ResolveOverbookingAsync(booking.Id, CancellationToken.None);
+        await hotel.ActAs(StaffRole.FrontDesk).Get<ChannelBookingDesk>().ResolveOverbookingAsync(booking.Id, CancellationToken.None);
 
         Assert.Equal(ChannelBookingAttention.None, (await hotel.BookingAsync()).Attention);
     }
@@ -314,10 +314,11 @@ public sealed class ChannelBookingImportTests
         await using var neighbour = await hotel.CreateNeighbourAsync();
         hotel.Staff.Current = new StaffContext(neighbour.HotelId, "user-n", "Neighbour", StaffRole.Owner);
 
+        var desk = hotel.Get<ChannelBookingDesk>();
+        Assert.Empty(await desk.NeedingAttentionAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<NotFoundException>(() => desk.ResolveOverbookingAsync(booking.Id, CancellationToken.None));
+        await Assert.ThrowsAsync<NotFoundException>(() => desk.AssignRoomTypeAsync(booking.Id, neighbour.RoomTypes[0].Id, CancellationToken.None));
         var service = hotel.Get<ChannelBookingService>();
-        Assert.Empty(await service.NeedingAttentionAsync(CancellationToken.None));
-        await Assert.ThrowsAsync<NotFoundException>(() => service.ResolveOverbookingAsync(booking.Id, CancellationToken.None));
-        await Assert.ThrowsAsync<NotFoundException>(() => service.AssignRoomTypeAsync(booking.Id, neighbour.RoomTypes[0].Id, CancellationToken.None));
 
         // The same revision id at another hotel's property is that hotel's own.
         await service.ApplyAsync(hotel.Revision("rev-1", roomTypeId: "ch-rt-unknown"), CancellationToken.None);
