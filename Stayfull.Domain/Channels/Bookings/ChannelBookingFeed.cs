@@ -20,8 +20,9 @@ public sealed class ChannelBookingFeed(StayfullDb database, IServiceScopeFactory
         List<Guid> hotels;
         await using (var platform = database.ForPlatform())
         {
-            var connected = platform.IntegrationConnections.Where(c => c.Vendor == IntegrationVendor.Channex && c.IsActive && c.ProtectedCredentials != null).Select(c => c.HotelId);
-            var mapped = platform.ChannelRoomTypeMappings.Select(m => m.HotelId);
+            // The platform context sees no hotel's rows through the tenant filter: this list is deliberately across hotels.
+            var connected = platform.IntegrationConnections.IgnoreQueryFilters().Where(c => c.Vendor == IntegrationVendor.Channex && c.IsActive && c.ProtectedCredentials != null).Select(c => c.HotelId);
+            var mapped = platform.ChannelRoomTypeMappings.IgnoreQueryFilters().Select(m => m.HotelId);
             hotels = await connected.Union(mapped).Distinct().ToListAsync(cancellationToken);
         }
 

@@ -142,6 +142,12 @@ internal static class ChannelBookingImport
             await CancelReservationAsync(s, booking, gone.ReservationId!.Value, cancellationToken);
         }
 
+        if (booking.Attention == ChannelBookingAttention.Unmapped && rooms.Concat(s.Db.ChannelBookingRooms.Local.Where(r => r.ChannelBookingId == booking.Id)).All(r => r.ReservationId is not null))
+        {
+            // The OTA moved the booking onto a mapped room type: nothing is left for staff to place.
+            booking.ClearAttention(s.Now);
+        }
+
         s.Audit(nameof(ChannelBooking), booking.Id, "Modified", Details(booking));
         s.Announce(ChangeTopic.Reservations, booking.Id, $"{booking.OtaName} booking {booking.UniqueId} for {guest.FullName} changed");
     }

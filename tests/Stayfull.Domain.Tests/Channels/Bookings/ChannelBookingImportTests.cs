@@ -292,7 +292,7 @@ public sealed class ChannelBookingImportTests
         var channel = hotel.Channel();
         channel.Revisions["rev-9"] = hotel.Revision("rev-9");
         channel.Feed.Add(hotel.Revision("rev-10", uniqueId: "BDC-777", insertedMinutes: 3));
-        var listener = new ChannelBookingListener(hotel.Get<ChannelBookingService>());
+        var listener = hotel.Get<IEnumerable<IChannelEventListener>>().OfType<ChannelBookingListener>().Single();
 
         Assert.True(listener.Takes("booking_new"));
         Assert.True(listener.Takes("non_acked_booking"));
@@ -341,4 +341,49 @@ public sealed class ChannelBookingImportTests
 
     private static ChannelEvent Event(Stayfull.Tests.Support.TestHotel hotel, string type, string payload) =>
         new(hotel.HotelId, type, "prop-1", payload, null!);
+}
+
+public sealed class ChannelBookingFeedTests
+{
+    [Fact]
+    public async Task TheScheduledPollReadsTheFeedOfAMappedHotelAndTakesItsRevisionsIn()
+    {
+        await using var hotel = await ChannelBookingsHotel.CreateAsync();
+        hotel.Channel().Feed.Add(hotel.Revision("rev-1"));
+        hotel.Channel().Feed.Add(hotel.Revision("rev-2", uniqueId: "BDC-456", insertedMinutes: 1));
+
+        var taken = await hotel.Services.GetRequiredService<ChannelBookingFeed>().PollAllAsync(CancellationToken.None);
+
+        Assert.Equal(2, taken);
+        Assert.Equal(["rev-1", "rev-2"], hotel.Channel().Acknowledged);
+    }
+
+    [Fact]
+    public async Task AHotelThatNeitherConnectedNorMappedIsNotPolled()
+    {
+        await using var hotel = await ChannelBookingsHotel.CreateAsync(mapped: false);
+        hotel.Channel().Feed.Add(hotel.Revision("rev-1"));
+
+        var taken = await hotel.Services.GetRequiredService<ChannelBookingFeed>().PollAllAsync(CancellationToken.None);
+
+        Assert.Equal(0, taken);
+        Assert.DoesNotContain("feed", hotel.Channel().Calls);
+    }
+}
+
+public sealed class UnmappedBookingModificationTests
+{
+    [Fact]
+    public async Task AModificationOntoAMappedRoomTypeMakesTheReservationAndClearsTheFlag()
+    {
+        await using var hotel = await ChannelBookingsHotel.CreateAsync();
+        await hotel.ApplyAsync(hotel.Revision("rev-1", roomTypeId: "ch-rt-unknown"));
+
+        await hotel.ApplyAsync(hotel.Revision("rev-2", RevisionStatus.Modified, insertedMinutes: 5, roomTypeId: "ch-rt-2", ratePlanId: null));
+
+        var reservation = Assert.Single(await hotel.ReservationsAsync());
+        Assert.Equal(hotel.RoomTypes[1].Id, reservation.RoomTypeId);
+        Assert.Equal(hotel.RatePlans[0].Id, reservation.RatePlanId);
+        Assert.Equal(ChannelBookingAttention.None, (await hotel.BookingAsync()).Attention);
+    }
 }
