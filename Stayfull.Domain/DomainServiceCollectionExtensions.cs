@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Stayfull.Domain.Channels;
+using Stayfull.Domain.Channels.Bookings;
 using Stayfull.Domain.CheckIn;
 using Stayfull.Domain.Data;
 using Stayfull.Domain.Demo;
@@ -74,6 +75,7 @@ public static class DomainServiceCollectionExtensions
         services.AddStayfullMessaging();
         services.AddStayfullCheckIn();
         services.AddStayfullChannels();
+        services.AddStayfullChannelBookings();
         services.AddOptions<PreArrivalOptions>().Bind(configuration.GetSection(PreArrivalOptions.Section));
         return services;
     }

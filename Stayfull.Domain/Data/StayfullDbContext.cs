@@ -115,6 +115,12 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<AriSyncState> AriSyncStates => Set<AriSyncState>();
 
+    public DbSet<Channels.Bookings.ChannelBooking> ChannelBookings => Set<Channels.Bookings.ChannelBooking>();
+
+    public DbSet<Channels.Bookings.ChannelBookingRoom> ChannelBookingRooms => Set<Channels.Bookings.ChannelBookingRoom>();
+
+    public DbSet<Channels.Bookings.AppliedChannelRevision> AppliedChannelRevisions => Set<Channels.Bookings.AppliedChannelRevision>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardTenant();

@@ -176,6 +176,7 @@ public sealed class DemoHotelSeeder(StayfullDb database, TimeProvider time, IEnu
 
         SetHousekeeping(db, rooms, today, random);
         await db.SaveChangesAsync(cancellationToken);
+        await DemoChannelMapping.SeedAsync(database, hotel.Id, cancellationToken);
         if (hubs.LastOrDefault() is { } hub)
         {
             await DemoSmartRooms.SeedAsync(database, hub, time, hotel.Id, cancellationToken);

@@ -61,6 +61,35 @@ public sealed class StayChangeService(HotelSessions sessions)
         return new StayChange(stay.Arrival, stay.Departure, s.Money(before), s.Money(after));
     }
 
+    /// <summary>
+    /// New dates a channel decided (the OTA already sold them): the nights move as for any change of dates, in the
+    /// caller's session, but a full night does not refuse the change; the caller flags the overbooking and posts
+    /// the room nights at the channel's prices. The door code follows the new dates.
+    /// </summary>
+    internal static async Task ChangeForChannelAsync(HotelSession s, Reservation reservation, StayDates stay, CancellationToken cancellationToken)
+    {
+        var old = reservation.Stay;
+        if (old == stay)
+        {
+            return;
+        }
+
+        var type = await s.Db.RoomTypes.SingleAsync(t => t.Id == reservation.RoomTypeId, cancellationToken);
+        await InventoryLedger.ReleaseAsync(s, type.Id, old.Arrival, Min(stay.Arrival, old.Departure), cancellationToken);
+        await InventoryLedger.ReleaseAsync(s, type.Id, Max(stay.Departure, old.Arrival), old.Departure, cancellationToken);
+        foreach (var (from, to) in new[] { (stay.Arrival, Min(old.Arrival, stay.Departure)), (Max(old.Departure, stay.Arrival), stay.Departure) })
+        {
+            if (from < to)
+            {
+                await InventoryLedger.ReserveAsync(s, type, from, to, allowOverbooking: true, cancellationToken);
+            }
+        }
+
+        reservation.ChangeStay(stay, s.Staff.UserName, s.Now);
+        await KeyFlows.AtStayChangedAsync(s, reservation, cancellationToken);
+        s.Audit(nameof(Reservation), reservation.Id, "DatesChanged", new { From = new { old.Arrival, old.Departure }, To = new { stay.Arrival, stay.Departure }, Source = ReservationSource.Ota });
+    }
+
     private static void Validate(HotelSession s, Reservation reservation, StayDates stay)
     {
         if (reservation.Status == ReservationStatus.CheckedIn)

@@ -38,6 +38,7 @@ public static class JobsServiceCollectionExtensions
                 .ForJob(PricingRecomputeJob.Key)
                 .WithIdentity("pricing-nightly", "pricing")
                 .WithCronSchedule("0 5 * * * ?")); // hourly at :05; each hotel is recomputed in its own night hour
+            q.AddJob<ChannelBookingFeedJob>(j => j.WithIdentity(ChannelBookingFeedJob.Key)).AddTrigger(t => t.ForJob(ChannelBookingFeedJob.Key).WithIdentity("channel-booking-feed", "channels").StartAt(DateTimeOffset.UtcNow.AddMinutes(1)).WithSimpleSchedule(s => s.WithInterval(ChannelBookingFeedJob.Interval).RepeatForever()));
             q.AddJob<PricingBigChangeJob>(j => j.WithIdentity(PricingBigChangeJob.Key));
             q.AddTrigger(t => t
                 .ForJob(PricingBigChangeJob.Key)

@@ -65,6 +65,7 @@ public class MudTestContext : BunitContext
         Services.AddScoped(_ => hotel.Get<Stayfull.Domain.SmartRooms.StaffAccess.RemoteDoorService>());
         Services.AddScoped(_ => hotel.Get<SmartRoomAlerts>());
         Services.AddScoped(_ => hotel.Get<RateAlertService>());
+        Services.AddScoped(_ => hotel.Get<Stayfull.Domain.Channels.Bookings.ChannelBookingDesk>());
         Services.AddScoped(_ => hotel.Get<Stayfull.Domain.CheckIn.GuestCheckInService>());
         Services.AddSingleton(_ => hotel.Get<Stayfull.Domain.CheckIn.GuestActor>());
         Services.AddSingleton(new Stayfull.Web.GuestCheckIn.CheckInLinks(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(), hotel.Time, Microsoft.Extensions.Options.Options.Create(new Stayfull.Web.GuestCheckIn.CheckInLinkOptions())));
