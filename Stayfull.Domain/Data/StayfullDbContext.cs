@@ -7,6 +7,7 @@ using Stayfull.Domain.CheckIn;
 using Stayfull.Domain.Folios;
 using Stayfull.Domain.Guests;
 using Stayfull.Domain.Hotels;
+using Stayfull.Domain.Inbox;
 using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Payments;
 using Stayfull.Domain.Messaging;
@@ -105,6 +106,12 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ChannelRatePlanMapping> ChannelRatePlanMappings => Set<ChannelRatePlanMapping>();
 
     public DbSet<PreCheckIn> PreCheckIns => Set<PreCheckIn>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
+
+    public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
