@@ -22,6 +22,7 @@ internal static class InboxHotel
         var channex = new FakeChannelManager();
         var hotel = await TestHotel.CreateAsync(configure: services =>
         {
+            services.AddLogging();
             services.AddSingleton<IChannelBookingLookup>(bookings);
             services.AddSingleton<IChannelManager>(channex);
             configure?.Invoke(services);
