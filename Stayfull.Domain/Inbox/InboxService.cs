@@ -30,7 +30,8 @@ public sealed class InboxService(HotelSessions sessions, IGuestReplySender repli
 
             if (filter.Channel is { } channel)
             {
-                query = query.Where(c => s.Db.GuestMessages.Any(m => m.ConversationId == c.Id && m.Channel == channel));
+                // The channels the guest wrote on: every stay's thread also holds the confirmation email.
+                query = query.Where(c => s.Db.GuestMessages.Any(m => m.ConversationId == c.Id && m.Channel == channel && m.Direction == MessageDirection.Inbound));
             }
 
             if (filter.Search is { Length: > 0 } search)
@@ -204,7 +205,7 @@ public sealed class InboxService(HotelSessions sessions, IGuestReplySender repli
         var reservationIds = conversations.Where(c => c.ReservationId != null).Select(c => c.ReservationId!.Value).Distinct().ToList();
         var guests = await s.Db.Guests.Where(g => guestIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.FullName, cancellationToken);
         var codes = await s.Db.Reservations.Where(r => reservationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ConfirmationCode, cancellationToken);
-        var channels = await s.Db.GuestMessages.Where(m => m.ConversationId != null && ids.Contains(m.ConversationId.Value))
+        var channels = await s.Db.GuestMessages.Where(m => m.ConversationId != null && ids.Contains(m.ConversationId.Value) && m.Direction == MessageDirection.Inbound)
             .Select(m => new { m.ConversationId, m.Channel })
             .Distinct()
             .ToListAsync(cancellationToken);

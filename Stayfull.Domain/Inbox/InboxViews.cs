@@ -6,6 +6,7 @@ namespace Stayfull.Domain.Inbox;
 public sealed record InboxFilter(MessageChannel? Channel = null, bool UnansweredOnly = false, bool AssignedToMe = false, string? Search = null);
 
 /// <summary>One row of the inbox list. <paramref name="GuestName"/> is the sender's address when no guest matches.</summary>
+/// <param name="Channels">The channels the guest wrote on.</param>
 public sealed record ConversationSummary(
     Guid Id,
     string GuestName,
