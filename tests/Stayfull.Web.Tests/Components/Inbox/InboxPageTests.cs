@@ -140,4 +140,22 @@ public sealed class InboxPageTests : BackOfficeTestContext
         Assert.Equal(("BDC-9001", DefaultCannedReplies.All[0].Text), (reply.To, reply.Body));
         Assert.Equal(ota.ConversationId, reply.ConversationId);
     }
+
+    [Fact]
+    public async Task TheMenuBadgeCountsUnreadGuestMessagesLive()
+    {
+        await BookAsync("Ada Lovelace", "ada@guest.example", "+351 912 345 678");
+        await SmsAsync("+351912345678", "Hello");
+        var badge = Context.Render<InboxUnreadBadge>();
+        badge.WaitForAssertion(() => Assert.Equal("1", badge.Find("[data-testid=inbox-unread-badge]").TextContent.Trim()), Wait);
+        var before = Hotel.Published.Changes.Count;
+
+        await EmailAsync("ada@guest.example", "Hello again");
+        foreach (var change in Hotel.Published.Changes.Skip(before))
+        {
+            await Context.Notifier.PublishAsync(change);
+        }
+
+        badge.WaitForAssertion(() => Assert.Equal("2", badge.Find("[data-testid=inbox-unread-badge]").TextContent.Trim()), Wait);
+    }
 }
