@@ -42,6 +42,7 @@ public static class WebApplicationExtensions
         app.MapAccountEndpoints();
         app.MapStayfullApi();
         app.MapWebhookEndpoints();
+        app.MapInboundEmailEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

@@ -8,6 +8,7 @@ using Stayfull.Domain.CheckIn;
 using Stayfull.Domain.Folios;
 using Stayfull.Domain.Guests;
 using Stayfull.Domain.Hotels;
+using Stayfull.Domain.Inbox;
 using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Payments;
 using Stayfull.Domain.Messaging;
@@ -120,6 +121,12 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Channels.Bookings.ChannelBookingRoom> ChannelBookingRooms => Set<Channels.Bookings.ChannelBookingRoom>();
 
     public DbSet<Channels.Bookings.AppliedChannelRevision> AppliedChannelRevisions => Set<Channels.Bookings.AppliedChannelRevision>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
+
+    public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

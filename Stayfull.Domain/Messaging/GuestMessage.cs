@@ -75,6 +75,15 @@ public sealed class GuestMessage : ITenantOwned
 
     public int Version { get; private set; }
 
+    /// <summary>The inbox thread (one per guest stay) this message belongs to.</summary>
+    public Guid? ConversationId { get; private set; }
+
+    /// <summary>The staff member who wrote a reply; null for templates and guests' messages.</summary>
+    public string? SentBy { get; private set; }
+
+    /// <summary>Sent without a person (a confident answer from the knowledge base).</summary>
+    public bool IsAutomatic { get; private set; }
+
     public List<GuestMessageStatusChange> StatusChanges { get; private set; } = [];
 
     public static GuestMessage Outbound(Guid hotelId, Guid guestId, Guid? reservationId, MessageChannel channel, string to, string from, string? subject, string body, string? htmlBody, string? templateKey, DateTimeOffset now) =>
@@ -87,6 +96,36 @@ public sealed class GuestMessage : ITenantOwned
             VendorMessageId = vendorMessageId,
         };
         return message;
+    }
+
+    /// <summary>An email a guest sent to the hotel's inbound address; <paramref name="vendorMessageId"/> is its Message-ID.</summary>
+    public static GuestMessage InboundEmail(Guid hotelId, Guid? guestId, string from, string to, string? subject, string body, string vendorMessageId, DateTimeOffset now) =>
+        new(hotelId, guestId, null, MessageChannel.Email, MessageDirection.Inbound, Clip(to), Clip(from), subject is { Length: > MessageTemplate.MaxSubjectLength } ? subject[..MessageTemplate.MaxSubjectLength] : subject, body, null, null, DeliveryStatus.Received, now)
+        {
+            VendorMessageId = vendorMessageId,
+        };
+
+    /// <summary>A guest's message in the OTA chat; <paramref name="channelBookingId"/> is where a reply goes, the vendor id is the channel manager's message id.</summary>
+    public static GuestMessage InboundOta(Guid hotelId, Guid? guestId, Guid? reservationId, string channelBookingId, string otaName, string body, string vendorMessageId, DateTimeOffset now) =>
+        new(hotelId, guestId, reservationId, MessageChannel.Ota, MessageDirection.Inbound, Clip(otaName), Clip(channelBookingId), null, body, null, null, DeliveryStatus.Received, now)
+        {
+            VendorMessageId = vendorMessageId,
+        };
+
+    /// <summary>A reply written in the inbox (or sent automatically), to whoever wrote on that channel, known guest or not.</summary>
+    public static GuestMessage Reply(Guid hotelId, Guid? guestId, Guid? reservationId, MessageChannel channel, string to, string from, string? subject, string body, string? htmlBody, string sentBy, bool automatic, DateTimeOffset now) =>
+        new(hotelId, guestId, reservationId, channel, MessageDirection.Outbound, to, from, subject, body, htmlBody, null, DeliveryStatus.Queued, now)
+        {
+            SentBy = sentBy,
+            IsAutomatic = automatic,
+        };
+
+    /// <summary>Files the message in its inbox thread; the stay it belongs to comes with it when the message did not know it.</summary>
+    public void JoinConversation(Guid conversationId, Guid? guestId = null, Guid? reservationId = null)
+    {
+        ConversationId = conversationId;
+        GuestId ??= guestId;
+        ReservationId ??= reservationId;
     }
 
     /// <summary>The vendor accepted it: remember its id; a demo "delivery" is final at once.</summary>
@@ -102,6 +141,8 @@ public sealed class GuestMessage : ITenantOwned
         Error = error.Length > 500 ? error[..500] : error;
         Record(DeliveryStatus.Failed, now, Error);
     }
+
+    private static string Clip(string value) => value.Length > 256 ? value[..256] : value;
 
     /// <summary>
     /// Records a status the vendor reported. Each status is recorded once (callbacks are delivered at

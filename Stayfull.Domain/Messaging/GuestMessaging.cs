@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Common;
 using Stayfull.Domain.Folios;
 using Stayfull.Domain.Guests;
+using Stayfull.Domain.Inbox;
 using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Sessions;
@@ -48,6 +49,7 @@ public static class GuestMessaging
             ? GuestMessage.Outbound(s.HotelId, guest.Id, reservation.Id, channel, to, s.Hotel.Name, rendered.Subject, rendered.Text, rendered.Html, templateKey, s.Now)
             : GuestMessage.Outbound(s.HotelId, guest.Id, reservation.Id, channel, to, s.Hotel.Name, null, rendered.Sms, null, templateKey, s.Now);
         s.Db.GuestMessages.Add(message);
+        await ConversationThreading.FileAsync(s, message, null, null, cancellationToken);
         await Outbox.EnqueueAsync(
             s,
             channel == MessageChannel.Email ? IntegrationVendor.SendGrid : IntegrationVendor.Twilio,
@@ -130,7 +132,15 @@ public static class GuestMessaging
 
     /// <summary>A live-update sentence about a message: the channel and what happened, never the address or the text.</summary>
     public static string StatusSummary(MessageChannel channel, DeliveryStatus status) =>
-        $"{(channel == MessageChannel.Email ? "Email" : "SMS")} {status.ToString().ToLowerInvariant()}";
+        $"{ChannelName(channel)} {status.ToString().ToLowerInvariant()}";
+
+    /// <summary>How staff call a channel.</summary>
+    public static string ChannelName(MessageChannel channel) => channel switch
+    {
+        MessageChannel.Email => "Email",
+        MessageChannel.Ota => "OTA chat",
+        _ => "SMS",
+    };
 
     internal static string FormatDate(DateOnly date) => date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Stayfull.Domain.Inbox;
 using Stayfull.Domain.Live;
 using Stayfull.Domain.Sessions;
 
@@ -11,7 +12,7 @@ public sealed record MessageReference(Guid? MessageId, string? VendorMessageId);
 /// What vendors tell us after sending: delivery statuses, bounces, replies and STOP/START.
 /// Called by webhook appliers, which may replay an event; every method here is idempotent.
 /// </summary>
-public sealed class MessageTracking(HotelSessions sessions)
+public sealed class MessageTracking(HotelSessions sessions, IEnumerable<IInboundGuestMessageListener> listeners)
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase) { "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT" };
     private static readonly HashSet<string> StartWords = new(StringComparer.OrdinalIgnoreCase) { "START", "UNSTOP" };
@@ -73,9 +74,12 @@ public sealed class MessageTracking(HotelSessions sessions)
                 .Select(m => m.GuestId)
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? await s.Db.Guests.Where(g => g.SmsNumber == from).Select(g => (Guid?)g.Id).FirstOrDefaultAsync(cancellationToken);
-            var message = GuestMessage.InboundSms(s.HotelId, guestId, from, to, body, vendorMessageId, at);
-            s.Db.GuestMessages.Add(message);
-            s.Announce(ChangeTopic.Messages, guestId ?? message.Id, guestId is null ? "New SMS from an unknown number" : "New SMS from a guest", ChangeKind.Created);
+            var sameNumber = await s.Db.Guests.Where(g => g.SmsNumber == from).Select(g => g.Id).ToListAsync(cancellationToken);
+            var stay = guestId is { } matched
+                ? await ConversationThreading.StayOfAsync(s, [matched], cancellationToken) ?? await ConversationThreading.StayOfAsync(s, sameNumber, cancellationToken)
+                : await ConversationThreading.StayOfAsync(s, sameNumber, cancellationToken);
+            var message = GuestMessage.InboundSms(s.HotelId, guestId ?? stay?.GuestId, from, to, body, vendorMessageId, at);
+            await ConversationThreading.ReceiveAsync(s, message, stay, null, listeners, message.GuestId is null ? "New SMS from an unknown number" : "New SMS from a guest", cancellationToken);
 
             var keyword = body.Trim().TrimEnd('.', '!');
             if (StopWords.Contains(keyword))

@@ -9,7 +9,8 @@ namespace Stayfull.Domain.Messaging;
 public sealed record TemplateView(string Key, string Subject, string Body, string SmsText, bool IsCustomised);
 
 /// <summary>A message a guest sent us; <paramref name="GuestName"/> is null for a number no guest has.</summary>
-public sealed record InboundMessageView(Guid Id, MessageChannel Channel, string? GuestName, string From, string Body, DateTimeOffset ReceivedAt, Guid? ReservationId);
+/// <param name="ConversationId">The inbox thread it is in, to open it there.</param>
+public sealed record InboundMessageView(Guid Id, MessageChannel Channel, string? GuestName, string From, string Body, DateTimeOffset ReceivedAt, Guid? ReservationId, Guid? ConversationId = null);
 
 /// <summary>Sends templated messages to guests and lets managers edit and preview the wording.</summary>
 public sealed class MessagingService(HotelSessions sessions)
@@ -57,7 +58,8 @@ public sealed class MessagingService(HotelSessions sessions)
                 m.From,
                 m.Body,
                 m.CreatedAt,
-                stays.Where(r => r.GuestId == m.GuestId).OrderByDescending(r => r.Arrival).Select(r => (Guid?)r.Id).FirstOrDefault())).ToList();
+                m.ReservationId ?? stays.Where(r => r.GuestId == m.GuestId).OrderByDescending(r => r.Arrival).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                m.ConversationId)).ToList();
         }, cancellationToken);
 
     public Task<IReadOnlyList<TemplateView>> TemplatesAsync(CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Stayfull.Domain.Inbox;
 
 namespace Stayfull.Domain.Messaging;
 
@@ -13,6 +14,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddScoped<MessagingService>();
         services.AddScoped<MessageTracking>();
         services.AddSingleton<PreArrivalMessages>();
+        services.AddStayfullInbox();
         return services;
     }
 }

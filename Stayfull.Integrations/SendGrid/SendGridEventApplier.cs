@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Stayfull.Domain.Inbox;
 using Stayfull.Domain.Integrations;
 using Stayfull.Domain.Messaging;
 
@@ -7,13 +8,22 @@ namespace Stayfull.Integrations.SendGrid;
 /// <summary>
 /// Applies one SendGrid event to its message: delivered, bounce, dropped, open and spam report change the
 /// delivery status; a hard bounce marks the address bad. Replays change nothing (each status is recorded once).
+/// An <c>inbound</c> event is a guest's email from Inbound Parse: it goes into the guest's conversation.
 /// </summary>
-public sealed class SendGridEventApplier(MessageTracking tracking) : IWebhookApplier
+public sealed class SendGridEventApplier(MessageTracking tracking, InboxIntake intake) : IWebhookApplier
 {
     public IntegrationVendor Vendor => IntegrationVendor.SendGrid;
 
     public async Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
+        if (inboxEvent.EventType == SendGridInboundParse.EventType)
+        {
+            var stored = JsonSerializer.Deserialize<StoredInboundEmail>(inboxEvent.Payload, JsonDefaults.Options)
+                ?? throw new InvalidOperationException("The stored inbound email is empty.");
+            await intake.ReceiveEmailAsync(SendGridInboundParse.ToInbound(stored, inboxEvent.ReceivedAt), cancellationToken);
+            return;
+        }
+
         using var json = JsonDocument.Parse(inboxEvent.Payload);
         var item = json.RootElement;
         if (Status(item) is not { } status)

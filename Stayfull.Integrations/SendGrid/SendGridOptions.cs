@@ -18,6 +18,12 @@ public sealed class SendGridOptions
     /// minutes (as Stripe and Svix use) stops replays while tolerating clock drift and queueing.
     /// </summary>
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Optional key for the per-hotel Inbound Parse URL tokens (an HMAC of the hotel id). Without it the tokens
+    /// come from the app's Data Protection keys. Set it from a secret store, never in a committed file.
+    /// </summary>
+    public string? InboundParseKey { get; set; }
 }
 
 internal sealed class SendGridOptionsValidator : IValidateOptions<SendGridOptions>

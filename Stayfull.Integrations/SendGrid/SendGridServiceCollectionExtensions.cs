@@ -20,6 +20,7 @@ public static class SendGridServiceCollectionExtensions
         services.AddScoped<IOutboxDispatcher, EmailDispatcher>();
         services.AddSingleton<IWebhookVerifier, SendGridWebhookVerifier>();
         services.AddScoped<IWebhookApplier, SendGridEventApplier>();
+        services.AddSingleton<InboundEmailTokens>();
         services.AddSingleton<IConnectionTester, SendGridConnectionTester>();
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stayfull.Domain.Guests;
 using Stayfull.Domain.Hotels;
+using Stayfull.Domain.Inbox;
 using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Reservations;
 
@@ -26,6 +27,9 @@ internal sealed class GuestMessageConfiguration : IEntityTypeConfiguration<Guest
         builder.HasIndex(m => new { m.HotelId, m.GuestId, m.CreatedAt });
         builder.HasIndex(m => new { m.HotelId, m.ReservationId });
         builder.HasIndex(m => new { m.HotelId, m.Channel, m.To });
+        builder.Property(m => m.SentBy).HasMaxLength(256);
+        builder.HasIndex(m => new { m.HotelId, m.ConversationId, m.CreatedAt });
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Hotel>().WithMany().HasForeignKey(m => m.HotelId);
         builder.HasOne<Guest>().WithMany().HasForeignKey(m => m.GuestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Reservation>().WithMany().HasForeignKey(m => m.ReservationId).OnDelete(DeleteBehavior.Restrict);

@@ -44,6 +44,7 @@ public abstract class BackOfficeTestContext : IAsyncLifetime
         services.AddSingleton(Hotel.Get<StaffDirectory>());
         services.AddSingleton(Hotel.Get<BookingService>());
         services.AddSingleton(Hotel.Get<MessagingService>());
+        services.AddSingleton(Hotel.Get<Stayfull.Domain.Inbox.InboxService>());
         services.AddSingleton(Hotel.Get<Stayfull.Domain.SmartRooms.Climate.EnergySavings>());
         services.AddSingleton(Hotel.Get<Stayfull.Domain.SmartRooms.StaffAccess.HousekeepingShiftService>());
         services.AddSingleton(Hotel.Get<PricingService>());
