@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Stayfull.Integrations.Ai;
 using Stayfull.Integrations.RateShop;
 using Stayfull.Integrations.Seam;
 using Stayfull.Integrations.Stripe;
@@ -21,6 +22,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddTwilioSms(configuration);
         services.AddSeamSmartRooms(configuration);
         services.AddRateShopping(configuration);
+        services.AddAiReplies(configuration);
         return services;
     }
 }

@@ -12,6 +12,7 @@ using Stayfull.Domain.Payments;
 using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Pricing;
 using Stayfull.Domain.Rates;
+using Stayfull.Domain.Replies;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
 using Stayfull.Domain.SmartRooms;
@@ -105,6 +106,12 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ChannelRatePlanMapping> ChannelRatePlanMappings => Set<ChannelRatePlanMapping>();
 
     public DbSet<PreCheckIn> PreCheckIns => Set<PreCheckIn>();
+
+    public DbSet<KnowledgeBaseEntry> KnowledgeBaseEntries => Set<KnowledgeBaseEntry>();
+
+    public DbSet<ReplySettings> ReplySettings => Set<ReplySettings>();
+
+    public DbSet<AutomaticReply> AutomaticReplies => Set<AutomaticReply>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
