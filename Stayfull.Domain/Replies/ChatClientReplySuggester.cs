@@ -56,7 +56,8 @@ public sealed class ChatClientReplySuggester(IChatClient chat, ChatReplyOptions 
         }
 
         var retrievalConfidence = fallback.Kind == ReplyKind.ReservationFact ? fallback.Confidence : KnowledgeBaseReplySuggester.ConfidenceOf(ranked);
-        var top = fallback.Kind == ReplyKind.Faq ? ranked[0] : null;
+        // The entry the model leaned on most: retrieval's first, even when too weak for the built-in answer (another language).
+        var top = fallback.Kind != ReplyKind.ReservationFact && ranked.Count > 0 ? ranked[0] : null;
         if (text.StartsWith(PassMarker, StringComparison.OrdinalIgnoreCase) || text.Contains(PassMarker, StringComparison.OrdinalIgnoreCase))
         {
             var passOn = text.Replace(PassMarker, "", StringComparison.OrdinalIgnoreCase).Trim();
