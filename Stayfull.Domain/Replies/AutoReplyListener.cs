@@ -9,13 +9,15 @@ namespace Stayfull.Domain.Replies;
 /// the session that stores the message, so it uses the built-in generator only (no network) and its reply
 /// commits with the message or not at all. A message is answered automatically at most once.
 /// </summary>
-public sealed class AutoReplyListener(IGuestReplySender sender) : IInboundGuestMessageListener
+/// <param name="senders">The inbox's reply sender; taken as a list so a host without the inbox starts and simply sends nothing.</param>
+public sealed class AutoReplyListener(IEnumerable<IGuestReplySender> senders) : IInboundGuestMessageListener
 {
     public async Task OnReceivedAsync(HotelSession s, GuestMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(message);
-        if (message.Direction != MessageDirection.Inbound || string.IsNullOrWhiteSpace(message.Body))
+        var sender = senders.LastOrDefault();
+        if (sender is null || message.Direction != MessageDirection.Inbound || string.IsNullOrWhiteSpace(message.Body))
         {
             return;
         }

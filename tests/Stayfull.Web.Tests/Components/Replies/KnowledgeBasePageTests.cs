@@ -29,6 +29,7 @@ public sealed class KnowledgeBasePageTests : BackOfficeTestContext
         page.Find("[data-testid=kb-add]").Click();
         page.WaitForAssertion(() => page.Find("[data-testid=kb-title]"));
         page.Find("[data-testid=kb-title]").Change("Spa");
+        page.Find("[data-testid=kb-category]").Change(nameof(KnowledgeCategory.Facilities));
         page.Find("[data-testid=kb-phrasings]").Change("Is there a spa?\nCan I book a massage?");
         page.Find("[data-testid=kb-answer]").Change("Our spa is open from 10:00 to 20:00; book treatments at reception.");
         page.Find("[data-testid=kb-save]").Click();
@@ -38,6 +39,7 @@ public sealed class KnowledgeBasePageTests : BackOfficeTestContext
         var saved = await db.KnowledgeBaseEntries.AsNoTracking().SingleAsync(e => e.Title == "Spa");
         Assert.Equal(["Is there a spa?", "Can I book a massage?"], saved.PhrasingList);
         Assert.True(saved.Enabled);
+        Assert.Equal(KnowledgeCategory.Facilities, saved.Category);
     }
 
     [Fact]
