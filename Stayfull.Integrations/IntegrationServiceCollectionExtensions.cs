@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Stayfull.Integrations.Ai;
 using Stayfull.Integrations.Channex;
 using Stayfull.Integrations.RateShop;
 using Stayfull.Integrations.Seam;
@@ -23,6 +24,7 @@ public static class IntegrationServiceCollectionExtensions
         services.AddSeamSmartRooms(configuration);
         services.AddRateShopping(configuration);
         services.AddChannexChannels(configuration);
+        services.AddAiReplies(configuration);
         return services;
     }
 }

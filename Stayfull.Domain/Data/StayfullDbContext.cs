@@ -14,6 +14,7 @@ using Stayfull.Domain.Payments;
 using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Pricing;
 using Stayfull.Domain.Rates;
+using Stayfull.Domain.Replies;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
 using Stayfull.Domain.SmartRooms;
@@ -127,6 +128,12 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
 
     public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
+
+    public DbSet<KnowledgeBaseEntry> KnowledgeBaseEntries => Set<KnowledgeBaseEntry>();
+
+    public DbSet<ReplySettings> ReplySettings => Set<ReplySettings>();
+
+    public DbSet<AutomaticReply> AutomaticReplies => Set<AutomaticReply>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -42,6 +42,7 @@ public sealed class HotelOnboarding(StayfullDb database, TimeProvider time)
             }
         }
 
+        Replies.DefaultKnowledgeBase.AddTo(db, hotel.Id, hotel.Currency, time.GetUtcNow());
         db.AuditEntries.Add(new Audit.AuditEntry(hotel.Id, time.GetUtcNow(), ownerUserId, nameof(Hotel), hotel.Id, "Created", $"{{\"name\":\"{hotel.Name.Replace("\"", "'", StringComparison.Ordinal)}\"}}"));
         await db.SaveChangesAsync(cancellationToken);
         return hotel;

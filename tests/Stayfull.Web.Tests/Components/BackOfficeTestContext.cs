@@ -10,8 +10,10 @@ using Stayfull.Domain.Kpis;
 using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Pricing;
 using Stayfull.Domain.Rates;
+using Stayfull.Domain.Replies;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
+using Stayfull.Domain.Sessions;
 using Stayfull.Domain.Tenancy;
 using Stayfull.Tests.Support;
 using Stayfull.Web.Auth;
@@ -51,6 +53,9 @@ public abstract class BackOfficeTestContext : IAsyncLifetime
         services.AddSingleton(Hotel.Get<RecommendationQueries>());
         services.AddSingleton(Hotel.Get<RateAlertService>());
         services.AddSingleton(Hotel.Get<PricingSettingsService>());
+        // The knowledge base and suggested replies (the built-in generator), registered by the AI integration in the app.
+        services.AddSingleton(new KnowledgeBaseService(Hotel.Get<HotelSessions>()));
+        services.AddSingleton(new ReplySuggestionService(Hotel.Get<HotelSessions>(), new KnowledgeBaseReplySuggester()));
         // Accounts live in the same database: Identity's EF stores over the platform context, as in the app.
         services.AddScoped(_ => Hotel.Services.GetRequiredService<StayfullDb>().ForPlatform());
         services.AddIdentityCore<StaffUser>(o => o.User.RequireUniqueEmail = true).AddEntityFrameworkStores<StayfullDbContext>();
