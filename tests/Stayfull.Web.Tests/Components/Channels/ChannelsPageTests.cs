@@ -31,6 +31,7 @@ public sealed class ChannelsPageTests : IAsyncLifetime
             .AddSingleton<ICredentialProtector, MirrorProtector>());
         _ctx = new MudTestContext().UseHotel(_hotel, StaffRole.Manager);
         _ctx.Services.AddScoped(_ => _hotel.Get<ChannelMappingService>());
+        _ctx.Services.AddScoped(_ => _hotel.Get<Stayfull.Domain.Channels.Ari.AriSyncService>());
         _ctx.Services.AddSingleton(Options.Create(new CheckInLinkOptions { PublicBaseUrl = "https://pms.example.com" }));
     }
 
