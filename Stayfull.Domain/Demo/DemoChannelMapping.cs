@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Channels;
+using Stayfull.Domain.Channels.Ari;
 using Stayfull.Domain.Data;
 
 namespace Stayfull.Domain.Demo;
@@ -17,7 +18,7 @@ internal static class DemoChannelMapping
     public static string RatePlanId(string roomTypeCode, string ratePlanCode) =>
         $"demo-rp-{roomTypeCode.ToLower(CultureInfo.InvariantCulture)}-{ratePlanCode.ToLower(CultureInfo.InvariantCulture)}";
 
-    public static async Task SeedAsync(StayfullDb database, Guid hotelId, CancellationToken cancellationToken)
+    public static async Task SeedAsync(StayfullDb database, Guid hotelId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = database.ForHotel(hotelId);
         if (await db.ChannelRoomTypeMappings.AnyAsync(cancellationToken))
@@ -35,6 +36,9 @@ internal static class DemoChannelMapping
             }
         }
 
+        // A newly mapped property starts from a full picture of what the hotel sells; deltas follow.
+        var hotel = await db.Hotels.SingleAsync(cancellationToken);
+        AriFullSync.Queue(db, hotelId, hotel.LocalDate(now), now);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

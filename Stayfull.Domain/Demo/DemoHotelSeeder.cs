@@ -177,7 +177,7 @@ public sealed class DemoHotelSeeder(StayfullDb database, TimeProvider time, IEnu
         SetHousekeeping(db, rooms, today, random);
         Replies.DefaultKnowledgeBase.AddTo(db, hotel.Id, hotel.Currency, now);
         await db.SaveChangesAsync(cancellationToken);
-        await DemoChannelMapping.SeedAsync(database, hotel.Id, cancellationToken);
+        await DemoChannelMapping.SeedAsync(database, hotel.Id, time.GetUtcNow(), cancellationToken);
         if (hubs.LastOrDefault() is { } hub)
         {
             await DemoSmartRooms.SeedAsync(database, hub, time, hotel.Id, cancellationToken);

@@ -41,4 +41,28 @@ public sealed class AccessibilityTests(ChromiumFixture chromium)
         await screens.TakeAsync(page, "sign-in-phone");
         await page.AssertNoSeriousIssuesAsync("the sign-in page on a phone");
     }
+
+    [Fact]
+    public async Task TheInboxTheChannelsPageAndTheKnowledgeBaseHaveNoSeriousAccessibilityIssues()
+    {
+        await using var server = StayfullServer.Start();
+        await using var context = await chromium.NewContextAsync(server);
+        var page = await context.NewPageAsync();
+        var screens = new Screenshots(nameof(TheInboxTheChannelsPageAndTheKnowledgeBaseHaveNoSeriousAccessibilityIssues));
+        await page.SignInAsync(DemoHotel.ManagerEmail);
+
+        foreach (var (path, testId, name) in new[]
+        {
+            ("inbox", "inbox-page", "the guest inbox"),
+            ("settings/channels", "channels-page", "the channels page"),
+            ("settings/knowledge-base", "kb-page", "the knowledge base"),
+        })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForCircuitAsync();
+            await Expect(page.GetByTestId(testId)).ToBeVisibleAsync();
+            await screens.TakeAsync(page, testId);
+            await page.AssertNoSeriousIssuesAsync(name);
+        }
+    }
 }
