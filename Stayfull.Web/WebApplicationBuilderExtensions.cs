@@ -8,6 +8,7 @@ using Stayfull.Domain.Tenancy;
 using Stayfull.Web.Api;
 using Stayfull.Web.Auth;
 using Stayfull.Web.GuestCheckIn;
+using Stayfull.Web.Health;
 using Stayfull.Web.Integrations;
 using Stayfull.Web.Jobs;
 using Stayfull.Web.Live;
@@ -39,6 +40,7 @@ public static class WebApplicationBuilderExtensions
         services.AddSingleton<ICredentialProtector, DataProtectionCredentialProtector>();
         services.AddHostedService<WorkProcessorService>();
         services.AddStayfullJobs();
+        services.AddStayfullHealthChecks();
         services.AddScoped<Components.Common.UiActions>();
         services.AddStayfullGuestCheckIn(builder.Configuration);
 

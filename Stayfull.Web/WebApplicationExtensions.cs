@@ -1,6 +1,7 @@
 using Stayfull.Web.Api;
 using Stayfull.Web.Auth;
 using Stayfull.Web.Components;
+using Stayfull.Web.Health;
 using Stayfull.Web.Integrations;
 using Stayfull.Web.Live;
 using Stayfull.Web.Startup;
@@ -44,6 +45,7 @@ public static class WebApplicationExtensions
         app.MapWebhookEndpoints();
         app.MapInboundEmailEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapStayfullHealthChecks();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .Add(AllowAnonymousCircuits);

@@ -82,6 +82,9 @@ public static class RouteCatalog
 
         // The guest's online check-in: the signed link is the key, and it shows nothing before the identity check.
         "/checkin/{Token}",
+
+        // Load balancers probe it; it answers statuses and durations only (HealthTests covers that).
+        "/health",
     };
 
     /// <summary>Vendors prove who they are with a signature on each call, not a sign-in; their tests check the 401.</summary>
