@@ -33,6 +33,7 @@ public static class WebApplicationBuilderExtensions
         services.AddHttpContextAccessor();
         services.AddStayfullAuth();
         services.AddStayfullForwardedHeaders(builder.Configuration);
+        services.AddStayfullDataProtection(builder.Configuration);
 
         services.AddSingleton<HotelChangeNotifier>();
         services.AddSingleton<ILiveUpdatePublisher>(sp => sp.GetRequiredService<HotelChangeNotifier>());

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Stayfull.Domain.Audit;
@@ -29,7 +30,7 @@ namespace Stayfull.Domain.Data;
 /// every tenant-owned query is filtered by it and every write outside it is refused.
 /// Provider-specific subclasses exist only to carry their own migrations.
 /// </summary>
-public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The hotel this context serves; <see cref="Guid.Empty"/> sees no tenant rows at all.</summary>
     public Guid TenantId { get; internal set; }
@@ -134,6 +135,12 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ReplySettings> ReplySettings => Set<ReplySettings>();
 
     public DbSet<AutomaticReply> AutomaticReplies => Set<AutomaticReply>();
+
+    /// <summary>
+    /// The web instances' shared Data Protection key ring (with <c>DataProtection:KeyStore</c> = <c>Database</c>).
+    /// Platform-wide, not a hotel's: no tenant filter applies and the tenant guard leaves it alone.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
