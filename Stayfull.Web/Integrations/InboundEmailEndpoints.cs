@@ -51,7 +51,7 @@ public static class InboundEmailEndpoints
             }
         }
 
-        await using var body = await ReadBodyAsync(request, cancellationToken);
+        await using var body = await LimitedRequestBody.ReadAsync(request, WebhookEndpoints.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Too large.", $"An inbound email is at most {WebhookEndpoints.MaxBodyBytes / 1024} KB; attachments are not kept.");
@@ -78,32 +78,6 @@ public static class InboundEmailEndpoints
         // The summary names the email by its id only: never the sender or the text.
         await log.RecordAsync(hotelId, IntegrationVendor.SendGrid, IntegrationDirection.Inbound, "InboundEmail", succeeded: true, StatusCodes.Status200OK, Stopwatch.GetElapsedTime(started), $"{(outcome == InboxOutcome.Stored ? "new" : "repeated")} inbound email {email.MessageId}", isDemo: false, cancellationToken);
         return TypedResults.Ok(new WebhookReceipt(outcome == InboxOutcome.Stored ? 1 : 0, outcome == InboxOutcome.Duplicate ? 1 : 0));
-    }
-
-    /// <summary>The body in memory, or null when it exceeds the limit (checked while reading, not only from Content-Length).</summary>
-    private static async Task<MemoryStream?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > WebhookEndpoints.MaxBodyBytes)
-        {
-            return null;
-        }
-
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > WebhookEndpoints.MaxBodyBytes)
-            {
-                await buffer.DisposeAsync();
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
-        return buffer;
     }
 
     private static ProblemHttpResult Problem(int status, string title, string? detail) =>

@@ -91,28 +91,11 @@ public static class WebhookEndpoints
         return TypedResults.Ok(new WebhookReceipt(stored, verification.Events.Count - stored));
     }
 
-    /// <summary>The raw body as sent, or null when it exceeds the limit (checked while reading, not only from Content-Length).</summary>
+    /// <summary>The raw body as sent, or null when it exceeds the limit.</summary>
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        await using var buffer = await LimitedRequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        return buffer is null ? null : Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static ProblemHttpResult Problem(int status, string title, string? detail) =>

@@ -154,34 +154,8 @@ internal static class AriChangeCapture
     }
 
     /// <summary>Consecutive nights as inclusive ranges; <see cref="int.MaxValue"/> stands for "to the end of the window".</summary>
-    private static IEnumerable<(DateOnly From, DateOnly To)> Ranges(SortedSet<int> days, DateOnly lastNight)
-    {
-        if (days.Contains(int.MaxValue))
-        {
-            yield return (DateOnly.FromDayNumber(days.Min), lastNight);
-            yield break;
-        }
-
-        int? start = null;
-        var previous = 0;
-        foreach (var day in days)
-        {
-            if (start is null)
-            {
-                start = day;
-            }
-            else if (day != previous + 1)
-            {
-                yield return (DateOnly.FromDayNumber(start.Value), DateOnly.FromDayNumber(previous));
-                start = day;
-            }
-
-            previous = day;
-        }
-
-        if (start is not null)
-        {
-            yield return (DateOnly.FromDayNumber(start.Value), DateOnly.FromDayNumber(previous));
-        }
-    }
+    private static IEnumerable<(DateOnly From, DateOnly To)> Ranges(SortedSet<int> days, DateOnly lastNight) =>
+        days.Contains(int.MaxValue)
+            ? [(DateOnly.FromDayNumber(days.Min), lastNight)]
+            : AriRanges.Collapse(days.Select(day => (DateOnly.FromDayNumber(day), true))).Select(r => (r.From, r.To));
 }
