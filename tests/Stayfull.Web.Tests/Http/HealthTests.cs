@@ -66,7 +66,10 @@ public sealed class HealthTests
     {
         await using var app = new StayfullApplication();
         using var client = app.CreateAnonymousClient();
-        var scheduler = await EnsureSchedulerStartedAsync(app);
+        // Wait for the hosted service's own start (it follows the host's start, and a later start would
+        // resume a scheduler put in standby before it), then put the scheduler in standby.
+        await WaitUntilHealthyAsync(client);
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.Standby();
 
         using var response = await client.GetAsync(new Uri(HealthEndpoints.Path, UriKind.Relative));
@@ -77,6 +80,22 @@ public sealed class HealthTests
         var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
         Assert.Equal("Unhealthy", checks[HealthEndpoints.Scheduler]);
         Assert.Equal("Healthy", checks[HealthEndpoints.Database]);
+    }
+
+    private static async Task WaitUntilHealthyAsync(HttpClient client)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            using var probe = await client.GetAsync(new Uri(HealthEndpoints.Path, UriKind.Relative));
+            if (probe.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("The scheduler never started.");
     }
 
     /// <summary>

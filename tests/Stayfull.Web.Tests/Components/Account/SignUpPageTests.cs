@@ -39,6 +39,7 @@ public sealed class SignUpPageTests : IAsyncLifetime
         page.WaitForAssertion(() => page.Find("[data-testid=signup-room-type]"));
         page.Find("[data-testid=signup-next]").Click();
 
+        page.WaitForAssertion(() => page.Find("[data-testid=signup-finish]"));
         page.Find("[data-testid=signup-finish]").Click();
 
         var navigation = _context.Services.GetRequiredService<NavigationManager>();
@@ -61,6 +62,7 @@ public sealed class SignUpPageTests : IAsyncLifetime
         page.Find("[data-testid=signup-next]").Click();
         page.Find("[data-testid=signup-next]").Click();
 
+        page.WaitForAssertion(() => page.Find("[data-testid=signup-finish]"));
         page.Find("[data-testid=signup-finish]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("at least one digit", page.Find("[data-testid=signup-errors]").TextContent, StringComparison.Ordinal));
