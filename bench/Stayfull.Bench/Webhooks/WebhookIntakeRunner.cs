@@ -27,7 +27,8 @@ namespace Stayfull.Bench.Webhooks;
 /// <summary>
 /// Webhook intake under load: the real app (signature check, durable inbox insert, integration log line,
 /// background processing that ends in a live update) next to a bare minimal API answering 200, both on
-/// Kestrel in this process, driven in turn by the same concurrent clients for the same time.
+/// Kestrel in this process, driven in turn by the same concurrent clients for the same time. The app's database is a
+/// fresh SQLite file, or with <c>--database postgres</c> a throwaway PostgreSQL server.
 /// </summary>
 public static class WebhookIntakeRunner
 {
@@ -35,11 +36,11 @@ public static class WebhookIntakeRunner
     {
         var options = RunOptions.Parse(args);
         var secret = "whsec_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        var file = Path.Combine(Path.GetTempPath(), $"stayfull-bench-{Guid.NewGuid():N}.db");
-        Console.WriteLine($"Webhook intake: {options.Clients} clients, {options.Warmup.TotalSeconds:0}s warm-up + {options.Duration.TotalSeconds:0}s measured per target; database {file}");
+        await using var database = await BenchDatabase.CreateAsync(BenchDatabase.KindFrom(args));
+        Console.WriteLine($"Webhook intake: {options.Clients} clients, {options.Warmup.TotalSeconds:0}s warm-up + {options.Duration.TotalSeconds:0}s measured per target; database {database.Description}");
 
         await using var bare = await StartBareAsync();
-        var stayfull = await StartStayfullAsync(file, secret);
+        var stayfull = await StartStayfullAsync(database, secret);
         try
         {
             var arrivals = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
@@ -80,18 +81,13 @@ public static class WebhookIntakeRunner
         finally
         {
             await stayfull.App.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(file + suffix);
-            }
         }
     }
 
     private sealed record Stayfull(WebApplication App, Guid HotelId, HotelChangeNotifier Notifier);
 
     /// <summary>The app as Program.cs composes it, with a Stripe-shaped verifier and an applier that announces each event.</summary>
-    private static async Task<Stayfull> StartStayfullAsync(string file, string secret)
+    private static async Task<Stayfull> StartStayfullAsync(BenchDatabase database, string secret)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -101,8 +97,9 @@ public static class WebhookIntakeRunner
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = $"Data Source={file}",
+            ["Database:Provider"] = database.Provider,
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Database:MigrateOnStart"] = "true",
             ["Database:SeedDemoData"] = "false",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
