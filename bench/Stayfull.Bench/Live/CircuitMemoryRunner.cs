@@ -65,6 +65,8 @@ public static class CircuitMemoryRunner
                 Console.WriteLine(Describe(target, reading, cpu) + $"; load {Stats.LoadAverage()}");
             }
 
+            await FanOutAsync(http, pages, int.Parse(Option(args, "--toggles", "20"), CultureInfo.InvariantCulture));
+
             var managedSlope = Slope(readings.Select(r => ((double)r.Tabs, (double)r.Reading.ManagedBytes)).ToList());
             var workingSetSlope = Slope(readings.Select(r => ((double)r.Tabs, (double)r.Reading.WorkingSetBytes)).ToList());
             var baseline = readings[0].Reading;
@@ -136,6 +138,67 @@ public static class CircuitMemoryRunner
 
     private static async Task<MemoryReading> ReadAsync(HttpClient http, bool collect = true) =>
         await http.GetFromJsonAsync<MemoryReading>(new Uri(collect ? "bench/memory" : "bench/memory?collect=false", UriKind.Relative)) ?? throw new InvalidOperationException("No reading.");
+
+    /// <summary>
+    /// With every tab open: signed lock events one at a time, each timed from its 200 to the lock tile changing in
+    /// every tab (a MutationObserver per page, wall clock <c>Date.now()</c> on both sides, so millisecond resolution).
+    /// </summary>
+    private static async Task FanOutAsync(HttpClient http, List<IPage> pages, int toggles)
+    {
+        if (pages.Count == 0 || toggles < 1)
+        {
+            return;
+        }
+
+        var room = (await http.GetFromJsonAsync<ToggleResult>(new Uri("bench/lock", UriKind.Relative)))!.Room;
+        const string observer = """
+            (testId) => {
+                window.stayfullLockChanges = [];
+                const read = () => document.querySelector(`[data-testid='${testId}']`)?.getAttribute('data-state');
+                let last = read();
+                new MutationObserver(() => {
+                    const now = read();
+                    if (now !== last) { last = now; window.stayfullLockChanges.push(Date.now()); }
+                }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+            }
+            """;
+        foreach (var page in pages)
+        {
+            await page.EvaluateAsync(observer, $"lock-{room}");
+        }
+
+        var all = new List<double>();
+        var slowest = new List<double>();
+        for (var toggle = 1; toggle <= toggles; toggle++)
+        {
+            using var response = await http.PostAsync(new Uri("bench/toggle", UriKind.Relative), null);
+            var accepted = (await response.Content.ReadFromJsonAsync<ToggleResult>())!.AcceptedUnixMs;
+            var waited = Stopwatch.StartNew();
+            var times = new double[pages.Count];
+            for (var i = 0; i < pages.Count && waited.Elapsed < TimeSpan.FromSeconds(60); i++)
+            {
+                var at = await pages[i].EvaluateAsync<double?>("(n) => window.stayfullLockChanges[n - 1] ?? null", toggle);
+                if (at is null)
+                {
+                    await Task.Delay(20);
+                    i--;
+                    continue;
+                }
+
+                times[i] = at.Value - accepted;
+            }
+
+            all.AddRange(times);
+            slowest.Add(times.Max());
+            await Task.Delay(200);
+        }
+
+        all.Sort();
+        slowest.Sort();
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Lock change to {pages.Count} open consoles, {toggles} webhooks one at a time: 200 → tile changed p50 {Stats.Percentile(all, 0.5):0} ms, p99 {Stats.Percentile(all, 0.99):0} ms over {all.Count} tab updates; the last tab of each webhook p50 {Stats.Percentile(slowest, 0.5):0} ms, max {slowest[^1]:0} ms; load {Stats.LoadAverage()}"));
+    }
 
     /// <summary>The app's CPU over 10 s with nothing asked of it, in % of one core (background jobs and open circuits).</summary>
     private static async Task<double> IdleCpuAsync(HttpClient http)
