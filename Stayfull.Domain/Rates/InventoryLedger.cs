@@ -6,14 +6,16 @@ using Stayfull.Domain.Sessions;
 namespace Stayfull.Domain.Rates;
 
 /// <summary>
-/// Takes and gives back rooms on the per-night counters. Every change moves the row's version,
-/// so two sessions selling the same night cannot both succeed: the loser retries and re-checks.
+/// Takes and gives back rooms on the per-night counters, under the room type's <see cref="InventoryLock"/>.
+/// Every change moves the row's version, so two sessions selling the same night cannot both succeed even
+/// where no lock is taken: the loser retries and re-checks.
 /// </summary>
 internal static class InventoryLedger
 {
     /// <summary>Loads the tracked nights of a range for one room type, creating the rows that do not exist yet.</summary>
     public static async Task<List<RoomTypeDay>> NightsAsync(HotelSession s, Guid roomTypeId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
+        await InventoryLock.TakeAsync(s, roomTypeId, cancellationToken);
         var days = await s.Db.RoomTypeDays
             .Where(d => d.RoomTypeId == roomTypeId && d.Date >= from && d.Date < to)
             .ToListAsync(cancellationToken);
