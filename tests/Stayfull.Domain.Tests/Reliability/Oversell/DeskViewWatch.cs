@@ -35,7 +35,7 @@ internal sealed class DeskViewWatch : IDisposable
                 reported = Math.Min(reported, days.Min(d => d.Available));
                 deskView = Math.Min(deskView, days.Min(d => d.Rooms - d.OutOfOrder - (d.Booked - flagged)));
                 samples++;
-                await Task.Delay(2);
+                await Task.Delay(5);
             }
             while (!_stop.IsCancellationRequested);
             return (reported, deskView, samples);

@@ -11,6 +11,22 @@ internal static class OversellRace
 {
     public static async Task<IReadOnlyList<AttemptOutcome>> RunAsync(TestHotel hotel, OversellRound round)
     {
+        // SQLite waits for its write lock by sleeping on the calling thread. A web server would have a thread per
+        // request by then; without them the pool adds threads slowly and the race measures thread injection instead.
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, round.Attempts.Count + 8), completions);
+        try
+        {
+            return await RaceAsync(hotel, round);
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, completions);
+        }
+    }
+
+    private static async Task<IReadOnlyList<AttemptOutcome>> RaceAsync(TestHotel hotel, OversellRound round)
+    {
         // An awaited gate, not a blocking one: 200 racers parked on a blocking wait would each hold a pool thread.
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var racers = round.Attempts.Select(attempt => Task.Run(async () =>
