@@ -1,7 +1,9 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using Stayfull.Domain;
 using Stayfull.Domain.Data;
 using Stayfull.Domain.Hotels;
@@ -84,7 +86,7 @@ public sealed class TestHotel : IAsyncDisposable
     public static Task<TestHotel> CreateAsync(int roomTypes = 2, int roomsPerType = 3, DateTimeOffset? now = null, string? databaseFile = null, Action<IServiceCollection>? configure = null) =>
         CreateAsync(TestDatabase.InSqliteFile(databaseFile ?? Path.Combine(Path.GetTempPath(), "stayfull-tests", $"{Guid.NewGuid():N}.db")), roomTypes, roomsPerType, now, configure);
 
-    /// <summary>A hotel in <paramref name="database"/> (a SQLite file, or a PostgreSQL database from <see cref="PostgresDatabases"/>).</summary>
+    /// <summary>A hotel in <paramref name="database"/> (a SQLite file, or a PostgreSQL database from <c>PostgresDatabases</c>).</summary>
     /// <param name="roomsPerType">Rooms of each type; numbers are 101, 102… for the first type, 201… for the second.</param>
     /// <param name="configure">Adds or replaces services after the domain's (adapters, fakes of ports).</param>
     public static async Task<TestHotel> CreateAsync(TestDatabase database, int roomTypes = 2, int roomsPerType = 3, DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
@@ -147,6 +149,61 @@ public sealed class TestHotel : IAsyncDisposable
     {
         await Services.DisposeAsync();
         await _database.ReleaseAsync();
+    }
+}
+
+/// <summary>
+/// Where a <see cref="TestHotel"/> keeps its data: a SQLite file of its own, or a PostgreSQL database.
+/// In this file because the benchmarks link this file alone.
+/// </summary>
+public sealed class TestDatabase
+{
+    private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFile)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        SqliteFile = sqliteFile;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The file of a SQLite database; null for a server database.</summary>
+    public string? SqliteFile { get; }
+
+    public static TestDatabase InSqliteFile(string file) => new(DatabaseProvider.Sqlite, $"Data Source={file}", file);
+
+    /// <summary>An existing (empty or migrated) PostgreSQL database; see <c>PostgresDatabases</c>.</summary>
+    public static TestDatabase Postgres(string connectionString) => new(DatabaseProvider.Postgres, connectionString, null);
+
+    public override string ToString() => Provider.ToString();
+
+    /// <summary>Lets go of the connections a disposed hotel pooled, and deletes a SQLite file.</summary>
+    internal ValueTask ReleaseAsync()
+    {
+        if (SqliteFile is null)
+        {
+            // The database stays until its server goes: a neighbour hotel may still use it.
+            using var connection = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+            return ValueTask.CompletedTask;
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(SqliteFile + suffix);
+            }
+            catch (IOException)
+            {
+                // A neighbour hotel may still hold the shared file; the temp folder is cleaned by the OS.
+            }
+        }
+
+        return ValueTask.CompletedTask;
     }
 }
 
