@@ -6,14 +6,16 @@ using Stayfull.Domain.Sessions;
 namespace Stayfull.Domain.Rates;
 
 /// <summary>
-/// Takes and gives back rooms on the per-night counters. Every change moves the row's version,
-/// so two sessions selling the same night cannot both succeed: the loser retries and re-checks.
+/// Takes and gives back rooms on the per-night counters, under the room type's <see cref="InventoryLock"/>.
+/// Every change moves the row's version, so two sessions selling the same night cannot both succeed even
+/// where no lock is taken: the loser retries and re-checks.
 /// </summary>
 internal static class InventoryLedger
 {
     /// <summary>Loads the tracked nights of a range for one room type, creating the rows that do not exist yet.</summary>
     public static async Task<List<RoomTypeDay>> NightsAsync(HotelSession s, Guid roomTypeId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
+        await InventoryLock.TakeAsync(s, roomTypeId, cancellationToken);
         var days = await s.Db.RoomTypeDays
             .Where(d => d.RoomTypeId == roomTypeId && d.Date >= from && d.Date < to)
             .ToListAsync(cancellationToken);
@@ -44,12 +46,27 @@ internal static class InventoryLedger
     /// <summary>Reserves one room on every night, or throws <see cref="SoldOutException"/> naming the first full night.</summary>
     public static async Task ReserveAsync(HotelSession s, RoomType type, DateOnly from, DateOnly to, bool allowOverbooking, CancellationToken cancellationToken)
     {
+        if (!allowOverbooking)
+        {
+            // A night already full as last saved is sold out now: refusing it needs no lock, so refusals never queue behind sales.
+            var saved = await s.Db.RoomTypeDays.AsNoTracking()
+                .Where(d => d.RoomTypeId == type.Id && d.Date >= from && d.Date < to)
+                .OrderBy(d => d.Date)
+                .Select(d => new { d.Date, d.Booked })
+                .ToListAsync(cancellationToken);
+            var sellableNow = await SellableRoomsAsync(s, type.Id, cancellationToken);
+            if (saved.FirstOrDefault(n => n.Booked >= sellableNow) is { } fullNow)
+            {
+                throw SoldOut(type, fullNow.Date);
+            }
+        }
+
         var nights = await NightsAsync(s, type.Id, from, to, cancellationToken);
         var sellable = await SellableRoomsAsync(s, type.Id, cancellationToken);
         var full = nights.FirstOrDefault(n => n.Booked >= sellable);
         if (full is not null && !allowOverbooking)
         {
-            throw new SoldOutException($"Sold out: no {type.Name} is left for the night of {full.Date:d}.");
+            throw SoldOut(type, full.Date);
         }
 
         nights.ForEach(n => n.Reserve());
@@ -65,4 +82,6 @@ internal static class InventoryLedger
         var nights = await NightsAsync(s, roomTypeId, from, to, cancellationToken);
         nights.ForEach(n => n.Release());
     }
+
+    private static SoldOutException SoldOut(RoomType type, DateOnly night) => new($"Sold out: no {type.Name} is left for the night of {night:d}.");
 }

@@ -55,6 +55,11 @@ public sealed class HotelSessions(StayfullDb database, ICurrentStaff currentStaf
                 var result = await work(session);
                 await Channels.Ari.AriChangeCapture.CaptureAsync(session, cancellationToken);
                 await session.Db.SaveChangesAsync(cancellationToken);
+                if (session.Db.Database.CurrentTransaction is { } transaction)
+                {
+                    // Opened by a lock taken during the work (see InventoryLock); saved changes are final only now.
+                    await transaction.CommitAsync(cancellationToken);
+                }
                 foreach (var action in session.AfterSaveActions)
                 {
                     action();
@@ -96,6 +101,7 @@ public sealed class HotelSessions(StayfullDb database, ICurrentStaff currentStaf
         DbUpdateException { InnerException: SqliteException s } => IsBusy(s),
         SqliteException s => IsBusy(s),
         DbUpdateException { InnerException: Npgsql.PostgresException p } => p.SqlState is "40001" or "40P01",
+        Npgsql.PostgresException p => p.SqlState is "40001" or "40P01", // a read or a lock, outside a save
         _ => false,
     };
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using Stayfull.Domain;
 using Stayfull.Domain.Data;
 using Stayfull.Domain.Hotels;
@@ -14,19 +15,20 @@ using Stayfull.Domain.Tenancy;
 namespace Stayfull.Tests.Support;
 
 /// <summary>
-/// A real hotel in a real SQLite file, with the domain services wired as in production,
+/// A real hotel in a real SQLite file (or, through <see cref="CreateAsync(TestDatabase, int, int, DateTimeOffset?, Action{IServiceCollection}?)"/>,
+/// in any database the app runs on), with the domain services wired as in production,
 /// a controllable clock and a switchable staff member. One per test; nothing is shared.
 /// </summary>
 public sealed class TestHotel : IAsyncDisposable
 {
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly string _file;
+    private readonly TestDatabase _database;
 
-    private TestHotel(ServiceProvider services, string file, FakeTimeProvider time, TestStaff staff, Hotel hotel, IReadOnlyList<RoomType> roomTypes, IReadOnlyList<Room> rooms, IReadOnlyList<RatePlan> ratePlans, string ownerUserId)
+    private TestHotel(ServiceProvider services, TestDatabase database, FakeTimeProvider time, TestStaff staff, Hotel hotel, IReadOnlyList<RoomType> roomTypes, IReadOnlyList<Room> rooms, IReadOnlyList<RatePlan> ratePlans, string ownerUserId)
     {
         Services = services;
-        _file = file;
+        _database = database;
         Time = time;
         Staff = staff;
         Hotel = hotel;
@@ -74,21 +76,34 @@ public sealed class TestHotel : IAsyncDisposable
     public StayfullDbContext Db() => Services.GetRequiredService<StayfullDb>().ForHotel(HotelId);
 
     /// <summary>The SQLite file, so a test can open it again with a fresh set of services.</summary>
-    public string DatabaseFile => _file;
+    public string DatabaseFile => _database.SqliteFile ?? throw new InvalidOperationException($"This hotel is on {_database.Provider}, not in a SQLite file.");
+
+    /// <summary>The database this hotel lives in.</summary>
+    public TestDatabase Database => _database;
 
     /// <param name="roomsPerType">Rooms of each type; numbers are 101, 102… for the first type, 201… for the second.</param>
     /// <param name="configure">Adds or replaces services after the domain's (adapters, fakes of ports).</param>
-    public static async Task<TestHotel> CreateAsync(int roomTypes = 2, int roomsPerType = 3, DateTimeOffset? now = null, string? databaseFile = null, Action<IServiceCollection>? configure = null)
+    public static Task<TestHotel> CreateAsync(int roomTypes = 2, int roomsPerType = 3, DateTimeOffset? now = null, string? databaseFile = null, Action<IServiceCollection>? configure = null) =>
+        CreateAsync(TestDatabase.InSqliteFile(databaseFile ?? Path.Combine(Path.GetTempPath(), "stayfull-tests", $"{Guid.NewGuid():N}.db")), roomTypes, roomsPerType, now, configure);
+
+    /// <summary>A hotel in <paramref name="database"/> (a SQLite file, or a PostgreSQL database from <c>PostgresDatabases</c>).</summary>
+    /// <param name="roomsPerType">Rooms of each type; numbers are 101, 102… for the first type, 201… for the second.</param>
+    /// <param name="configure">Adds or replaces services after the domain's (adapters, fakes of ports).</param>
+    public static async Task<TestHotel> CreateAsync(TestDatabase database, int roomTypes = 2, int roomsPerType = 3, DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
     {
-        var file = databaseFile ?? Path.Combine(Path.GetTempPath(), "stayfull-tests", $"{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        ArgumentNullException.ThrowIfNull(database);
+        if (database.SqliteFile is { } file)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+
         var time = new FakeTimeProvider(now ?? DefaultNow);
         var staff = new TestStaff();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Database:Provider"] = "Sqlite",
-                ["Database:ConnectionString"] = $"Data Source={file}",
+                ["Database:Provider"] = database.Provider.ToString(),
+                ["Database:ConnectionString"] = database.ConnectionString,
             })
             .Build();
         var collection = new ServiceCollection()
@@ -121,30 +136,74 @@ public sealed class TestHotel : IAsyncDisposable
         var types = await db.RoomTypes.AsNoTracking().OrderBy(t => t.Code).ToListAsync();
         var rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Number).ToListAsync();
         var plans = await db.RatePlans.AsNoTracking().OrderByDescending(p => p.IsDefault).ToListAsync();
-        var result = new TestHotel(services, file, time, staff, hotel, types, rooms, plans, ownerId);
+        var result = new TestHotel(services, database, time, staff, hotel, types, rooms, plans, ownerId);
         result.ActAs(StaffRole.Owner);
         return result;
     }
 
     /// <summary>A second hotel in the same database, for tenant-isolation tests.</summary>
     public Task<TestHotel> CreateNeighbourAsync(int roomTypes = 1, int roomsPerType = 2) =>
-        CreateAsync(roomTypes, roomsPerType, Time.GetUtcNow(), _file);
+        CreateAsync(_database, roomTypes, roomsPerType, Time.GetUtcNow());
 
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        await _database.ReleaseAsync();
+    }
+}
+
+/// <summary>
+/// Where a <see cref="TestHotel"/> keeps its data: a SQLite file of its own, or a PostgreSQL database.
+/// In this file because the benchmarks link this file alone.
+/// </summary>
+public sealed class TestDatabase
+{
+    private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFile)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        SqliteFile = sqliteFile;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The file of a SQLite database; null for a server database.</summary>
+    public string? SqliteFile { get; }
+
+    public static TestDatabase InSqliteFile(string file) => new(DatabaseProvider.Sqlite, $"Data Source={file}", file);
+
+    /// <summary>An existing (empty or migrated) PostgreSQL database; see <c>PostgresDatabases</c>.</summary>
+    public static TestDatabase Postgres(string connectionString) => new(DatabaseProvider.Postgres, connectionString, null);
+
+    public override string ToString() => Provider.ToString();
+
+    /// <summary>Lets go of the connections a disposed hotel pooled, and deletes a SQLite file.</summary>
+    internal ValueTask ReleaseAsync()
+    {
+        if (SqliteFile is null)
+        {
+            // The database stays until its server goes: a neighbour hotel may still use it.
+            using var connection = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+            return ValueTask.CompletedTask;
+        }
+
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try
             {
-                File.Delete(_file + suffix);
+                File.Delete(SqliteFile + suffix);
             }
             catch (IOException)
             {
                 // A neighbour hotel may still hold the shared file; the temp folder is cleaned by the OS.
             }
         }
+
+        return ValueTask.CompletedTask;
     }
 }
 
