@@ -104,12 +104,12 @@ public sealed class BadInputFuzzTests(ITestOutputHelper output)
                 case Family.VendorWebhook:
                     foreach (var vendor in verifiers)
                     {
-                        await FuzzWebhookAsync(runner, random, owner, hooks, otherHooks, VendorKinds[vendor], inboxTable, logTable, rounds: 160);
+                        await FuzzWebhookAsync(runner, random, owner, hooks, otherHooks, VendorKinds[vendor], inboxTable, logTable, rounds: 140);
                     }
 
                     break;
                 case Family.InboundEmail:
-                    await FuzzWebhookAsync(runner, random, owner, hooks, otherHooks, WebhookKind.InboundEmail, inboxTable, logTable, rounds: 160);
+                    await FuzzWebhookAsync(runner, random, owner, hooks, otherHooks, WebhookKind.InboundEmail, inboxTable, logTable, rounds: 140);
                     break;
                 case Family.Api:
                     await FuzzApiAsync(runner, random, route, owner, anonymous, a, reservations, today, rounds: 55);

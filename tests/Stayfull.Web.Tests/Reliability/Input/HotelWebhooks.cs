@@ -58,7 +58,7 @@ internal sealed record WireRequest(string Method, string Path, byte[]? Body, str
 }
 
 /// <summary>The vendors whose webhooks a hotel receives, each with a route and a signature scheme.</summary>
-internal enum WebhookKind
+public enum WebhookKind
 {
     Stripe,
     Seam,

@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 
 namespace Stayfull.Web.Tests.Reliability.Input;
 
-/// <summary>One way of spoiling a request; <see cref="ChangesBody"/> says whether the body it leaves differs from the one signed.</summary>
-internal sealed record Mutation(string Name, Func<Random, WireRequest, WireRequest> Apply, bool ChangesBody = true);
+/// <summary>One way of spoiling a request.</summary>
+internal sealed record Mutation(string Name, Func<Random, WireRequest, WireRequest> Apply);
 
 /// <summary>The fuzz's mutations of bodies, content types and headers, all driven by the caller's seeded <see cref="Random"/>.</summary>
 internal static class Mutations
@@ -90,9 +90,9 @@ internal static class Mutations
     /// <summary>Header mutations that leave the body as it is.</summary>
     public static IReadOnlyList<Mutation> Headers { get; } =
     [
-        new("wrong-content-type", (r, q) => q with { ContentType = ContentTypes[r.Next(ContentTypes.Length)] }, ChangesBody: false),
-        new("missing-content-type", (_, q) => q with { ContentType = null }, ChangesBody: false),
-        new("extra-headers", (r, q) => ExtraHeaders(r, q), ChangesBody: false),
+        new("wrong-content-type", (r, q) => q with { ContentType = ContentTypes[r.Next(ContentTypes.Length)] }),
+        new("missing-content-type", (_, q) => q with { ContentType = null }),
+        new("extra-headers", (r, q) => ExtraHeaders(r, q)),
     ];
 
     public static byte[] Bytes(WireRequest request) => request.Body ?? [];

@@ -47,8 +47,7 @@ internal sealed class StoredRows : IDisposable
 
     /// <summary>The tables whose count or highest rowid differs between two <see cref="Counts"/>.</summary>
     public IReadOnlyList<string> Changed(long[] before, long[] after) =>
-        [.. _tables.Where((_, i) => before[2 * i] != after[2 * i] || before[(2 * i) + 1] != after[(2 * i) + 1])
-            .Select((t, _) => t)];
+        [.. _tables.Where((_, i) => before[2 * i] != after[2 * i] || before[(2 * i) + 1] != after[(2 * i) + 1])];
 
     /// <summary>Every row of the hotel (its Hotels row and each row of a table with its HotelId), hashed table by table.</summary>
     public IReadOnlyDictionary<string, string> HotelHashes(Guid hotelId)
