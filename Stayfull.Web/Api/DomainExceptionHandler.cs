@@ -31,12 +31,19 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         var details = exception is ValidationException invalid
             ? new ValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value)) { Title = title, Status = status, Detail = exception.Message }
             : new ProblemDetails { Title = title, Status = status, Detail = exception.Message };
-        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception }))
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception }))
         {
-            // The writer declines when the caller's Accept names no JSON type; a refusal is still problem details, not the people's error page.
-            await httpContext.Response.WriteAsJsonAsync(details, details.GetType(), options: null, contentType: "application/problem+json", cancellationToken);
+            return true;
         }
 
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            // A person's browser (Accept: text/html) gets the friendly error page.
+            return false;
+        }
+
+        // The writer declines when the caller's Accept names no JSON type; an API refusal is still problem details.
+        await httpContext.Response.WriteAsJsonAsync(details, details.GetType(), options: null, contentType: "application/problem+json", cancellationToken);
         return true;
     }
 }
