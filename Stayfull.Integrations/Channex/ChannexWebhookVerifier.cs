@@ -48,18 +48,26 @@ public sealed class ChannexWebhookVerifier(ConnectionCredentialsStore credential
             return WebhookVerification.Malformed("The body is not JSON.");
         }
 
-        if (ChannexJson.String(body, "event") is not { Length: > 0 } eventType)
+        try
         {
-            return WebhookVerification.Malformed("The Channex webhook has no event.");
-        }
+            if (ChannexJson.String(body, "event") is not { Length: > 0 } eventType)
+            {
+                return WebhookVerification.Malformed("The Channex webhook has no event.");
+            }
 
-        if (!string.Equals(ChannexJson.String(body, "property_id"), keys!["PropertyId"], StringComparison.Ordinal))
+            if (!string.Equals(ChannexJson.String(body, "property_id"), keys!["PropertyId"], StringComparison.Ordinal))
+            {
+                return WebhookVerification.Rejected("The webhook is for another Channex property.");
+            }
+
+            var type = eventType.Length > 100 ? eventType[..100] : eventType;
+            return WebhookVerification.Authentic(new VerifiedEvent(ChannexWebhookIds.For(eventType, body, request.RawBody), type, request.RawBody));
+        }
+        catch (InvalidOperationException)
         {
-            return WebhookVerification.Rejected("The webhook is for another Channex property.");
+            // A string that escapes half a surrogate pair (e.g. "\ud800") is valid JSON but cannot be read as text.
+            return WebhookVerification.Malformed("The Channex webhook has a string that is not text.");
         }
-
-        var type = eventType.Length > 100 ? eventType[..100] : eventType;
-        return WebhookVerification.Authentic(new VerifiedEvent(ChannexWebhookIds.For(eventType, body, request.RawBody), type, request.RawBody));
     }
 
     /// <summary>Hashing first gives both sides one length, so the comparison time says nothing about the secret.</summary>

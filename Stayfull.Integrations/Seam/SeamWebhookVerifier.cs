@@ -53,8 +53,9 @@ public sealed class SeamWebhookVerifier(ConnectionCredentialsStore credentials, 
             using var body = JsonDocument.Parse(request.RawBody);
             eventType = SeamJson.String(body.RootElement, "event_type");
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that escapes half a surrogate pair (e.g. "\ud800") cannot be read as text.
             return WebhookVerification.Malformed("The body is not JSON.");
         }
 

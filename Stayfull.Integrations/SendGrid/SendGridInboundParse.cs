@@ -31,19 +31,27 @@ public static partial class SendGridInboundParse
         }
 
         var raw = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
-        var reader = new MultipartReader(boundary, body);
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                || !disposition.IsFormDisposition()
-                || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 } name)
+            var reader = new MultipartReader(boundary, body);
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                continue; // an attachment (file part): not kept
-            }
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.IsFormDisposition()
+                    || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 } name)
+                {
+                    continue; // an attachment (file part): not kept
+                }
 
-            using var buffer = new MemoryStream();
-            await section.Body.CopyToAsync(buffer, cancellationToken);
-            raw[name] = buffer.ToArray();
+                using var buffer = new MemoryStream();
+                await section.Body.CopyToAsync(buffer, cancellationToken);
+                raw[name] = buffer.ToArray();
+            }
+        }
+        catch (IOException ex)
+        {
+            // The body is already in memory, so this is the form itself: a part or the closing boundary is missing.
+            throw new InvalidDataException("The multipart body ends before its closing boundary.", ex);
         }
 
         var charsets = Charsets(raw.TryGetValue("charsets", out var map) ? Encoding.UTF8.GetString(map) : null);

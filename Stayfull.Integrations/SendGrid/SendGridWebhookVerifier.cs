@@ -88,8 +88,9 @@ public sealed class SendGridWebhookVerifier(ConnectionCredentialsStore credentia
 
             return WebhookVerification.Authentic(events);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that escapes half a surrogate pair (e.g. "\ud800") cannot be read as text.
             return WebhookVerification.Malformed("The body is not JSON.");
         }
     }

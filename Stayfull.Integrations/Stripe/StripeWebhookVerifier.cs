@@ -33,6 +33,17 @@ public sealed class StripeWebhookVerifier(ConnectionCredentialsStore credentials
             return WebhookVerification.Rejected("Stripe is not connected for this hotel.");
         }
 
+        try
+        {
+            EventUtility.ValidateSignature(request.RawBody, header, secret, ToleranceSeconds, time.GetUtcNow().ToUnixTimeSeconds());
+        }
+        catch (Exception ex) when (ex is StripeException or FormatException or OverflowException or ArgumentException)
+        {
+            // Missing parts, stale timestamp, or mismatch (StripeException); a timestamp that is no number,
+            // or too large a one, escapes Stripe.net as a conversion error: the header is just as unproven.
+            return WebhookVerification.Rejected($"Stripe signature check failed: {ex.Message}");
+        }
+
         Event stripeEvent;
         try
         {
@@ -40,19 +51,15 @@ public sealed class StripeWebhookVerifier(ConnectionCredentialsStore credentials
             // (2026-10-28.endive). We read only fields that are stable across versions (ids, status,
             // amounts, metadata), so a mismatch is recorded, not refused: refusing would make Stripe
             // retry the same event for days and lose it.
-            stripeEvent = EventUtility.ConstructEvent(request.RawBody, header, secret, ToleranceSeconds, time.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
+            stripeEvent = EventUtility.ParseEvent(request.RawBody, throwOnApiVersionMismatch: false);
         }
-        catch (StripeException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
-            // Stripe.net only throws here for the signature: missing parts, stale timestamp, or mismatch.
-            return WebhookVerification.Rejected($"Stripe signature check failed: {ex.Message}");
-        }
-        catch (JsonException)
-        {
+            // Authentic but not an event: JSON that is no object, or an object with a key twice, fails inside Stripe.net.
             return WebhookVerification.Malformed("The body is not a Stripe event.");
         }
 
-        if (string.IsNullOrEmpty(stripeEvent.Id) || string.IsNullOrEmpty(stripeEvent.Type))
+        if (stripeEvent is null || string.IsNullOrEmpty(stripeEvent.Id) || string.IsNullOrEmpty(stripeEvent.Type))
         {
             return WebhookVerification.Malformed("The Stripe event has no id or type.");
         }

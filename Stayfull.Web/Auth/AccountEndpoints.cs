@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -55,8 +56,14 @@ public static class AccountEndpoints
         return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl) ?? HomeOf(hotel.Role));
     }
 
-    internal static async Task<RedirectHttpResult> LogoutAsync(SignInManager<StaffUser> signIn)
+    internal static async Task<Results<RedirectHttpResult, BadRequest>> LogoutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<StaffUser> signIn)
     {
+        // No form field binds here, so the framework checks no token: check it, or any site could sign staff out.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.BadRequest();
+        }
+
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("/account/login");
     }
