@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test of the solution. Installs what the tests need (Chromium and a font, from Debian
+# Every test of the solution. Installs what the tests need (Chromium, a font, PostgreSQL and Redis, from Debian
 # packages) when missing, builds once, runs each test project in turn, and ends with one line:
 # "N passed, N failed, N skipped", summed over the projects' TRX files.
 # Results: artifacts/test-results/<project>/<project>.trx; screenshots: artifacts/screenshots/.
@@ -12,6 +12,9 @@ artifacts=$root/artifacts
 install_packages() {
   local missing=()
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  # The scale-out and reliability tests start their own PostgreSQL and Redis servers on 127.0.0.1.
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+  [[ -x /usr/bin/redis-server ]] || missing+=(redis-server)
   # Screenshots need at least one font to show text; Chromium only recommends one.
   dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null | grep -q 'ok installed' || missing+=(fonts-dejavu-core)
   ((${#missing[@]} == 0)) && return 0
