@@ -12,7 +12,7 @@ public static class StormWaits
     /// <summary>Until nothing is pending in either queue (bounded, so a stuck queue fails the test instead of hanging it).</summary>
     public static async Task DrainAsync(StayfullApplication app, TimeSpan? limit = null)
     {
-        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromMinutes(3));
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromMinutes(10));
         while (true)
         {
             await using (var db = app.Services.GetRequiredService<StayfullDb>().ForPlatform())

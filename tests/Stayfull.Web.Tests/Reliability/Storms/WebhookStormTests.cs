@@ -12,6 +12,7 @@ namespace Stayfull.Web.Tests.Reliability.Storms;
 /// applied). The end state must equal that of a fresh app given each event once, in the order it happened,
 /// and nothing may happen twice.
 /// </summary>
+[Collection(StormsRunAlone.Name)]
 public sealed class WebhookStormTests(ITestOutputHelper output)
 {
     private const int Deliveries = 10_000;

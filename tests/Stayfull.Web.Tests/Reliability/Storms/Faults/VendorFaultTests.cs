@@ -25,6 +25,7 @@ namespace Stayfull.Web.Tests.Reliability.Storms.Faults;
 /// hotel's account may call a vendor more often than its rate limit allows. The outbox runs on a test clock,
 /// so backoffs and Retry-After cost no real time.
 /// </summary>
+[Collection(StormsRunAlone.Name)]
 public sealed class VendorFaultTests(ITestOutputHelper output)
 {
     private const double FaultShare = 0.3;

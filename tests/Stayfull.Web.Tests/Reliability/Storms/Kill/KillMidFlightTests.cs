@@ -21,6 +21,7 @@ namespace Stayfull.Web.Tests.Reliability.Storms.Kill;
 /// SIGKILL; it is started again on the same database, the vendor redelivers what was not acknowledged, and in
 /// the end every acknowledged event is applied once and every intent performed once: nothing lost, nothing doubled.
 /// </summary>
+[Collection(StormsRunAlone.Name)]
 public sealed class KillMidFlightTests(ITestOutputHelper output)
 {
     private const int Messages = 300;
