@@ -27,40 +27,41 @@ public sealed class VendorRateLimitOptions
 }
 
 /// <summary>
-/// A token bucket per (vendor, hotel): outbound work that finds it empty waits for the next tokens
-/// instead of being sent. It runs on the injected clock, so it is exact in tests and across a paused process.
+/// A sliding one-second window per (vendor, hotel): outbound work that finds the last second's budget spent
+/// waits instead of being sent, so no second ever holds more calls than the limit (a token bucket of the same
+/// size would let a full burst and a full refill into one second: twice the limit). It runs on the injected
+/// clock, so it is exact in tests and across a paused process.
 /// </summary>
 public sealed class VendorRateLimits(IOptions<VendorRateLimitOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<(IntegrationVendor Vendor, Guid HotelId), Bucket> _buckets = new();
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<(IntegrationVendor Vendor, Guid HotelId), CallWindow> _windows = new();
 
     /// <summary>Takes one call's worth of the vendor's budget for the hotel, if any is left.</summary>
-    public bool TryTake(IntegrationVendor vendor, Guid hotelId)
-    {
-        var perSecond = options.Value.For(vendor);
-        var now = time.GetUtcNow();
-        return _buckets.GetOrAdd((vendor, hotelId), _ => new Bucket(perSecond, now)).TryTake(perSecond, now);
-    }
+    public bool TryTake(IntegrationVendor vendor, Guid hotelId) =>
+        _windows.GetOrAdd((vendor, hotelId), _ => new CallWindow()).TryTake(options.Value.For(vendor), time.GetUtcNow());
 
-    private sealed class Bucket(int capacity, DateTimeOffset start)
+    private sealed class CallWindow
     {
         private readonly Lock _gate = new();
-        private double _tokens = capacity;
-        private DateTimeOffset _refilledAt = start;
+        private readonly Queue<DateTimeOffset> _calls = new();
 
         public bool TryTake(int perSecond, DateTimeOffset now)
         {
             lock (_gate)
             {
-                var elapsed = Math.Max(0, (now - _refilledAt).TotalSeconds);
-                _tokens = Math.Min(perSecond, _tokens + (elapsed * perSecond));
-                _refilledAt = now;
-                if (_tokens < 1)
+                while (_calls.TryPeek(out var oldest) && oldest <= now - Window)
+                {
+                    _calls.Dequeue();
+                }
+
+                if (_calls.Count >= perSecond)
                 {
                     return false;
                 }
 
-                _tokens--;
+                _calls.Enqueue(now);
                 return true;
             }
         }
