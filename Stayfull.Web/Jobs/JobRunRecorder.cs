@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+using Stayfull.Domain.Data;
+using Stayfull.Domain.Scheduling;
+
+namespace Stayfull.Web.Jobs;
+
+/// <summary>
+/// Writes a <see cref="JobRun"/> row when a job starts and completes it when the job ends, naming the scheduler
+/// instance that ran it. Recording never stops a job: a failed write is logged and the job runs regardless.
+/// </summary>
+internal sealed class JobRunRecorder(StayfullDb database, ILogger<JobRunRecorder> logger) : IJobListener
+{
+    public string Name => nameof(JobRunRecorder);
+
+    public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = database.ForPlatform();
+            db.JobRuns.Add(new JobRun(
+                context.FireInstanceId,
+                context.JobDetail.Key.ToString(),
+                context.Trigger.Key.ToString(),
+                context.Scheduler.SchedulerInstanceId,
+                context.ScheduledFireTimeUtc,
+                context.FireTimeUtc));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            logger.LogWarning(ex, "Could not record the start of {Job}", context.JobDetail.Key);
+        }
+    }
+
+    public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = database.ForPlatform();
+            var run = await db.JobRuns.FirstOrDefaultAsync(r => r.FireInstanceId == context.FireInstanceId, cancellationToken);
+            if (run is null)
+            {
+                return;
+            }
+
+            var failure = jobException?.InnerException ?? jobException;
+            run.Finish(context.FireTimeUtc + context.JobRunTime, failure is null ? null : $"{failure.GetType().Name}: {failure.Message}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            logger.LogWarning(ex, "Could not record the end of {Job}", context.JobDetail.Key);
+        }
+    }
+}
