@@ -8,9 +8,15 @@ namespace Stayfull.Web.Jobs;
 /// <summary>
 /// Writes a <see cref="JobRun"/> row when a job starts and completes it when the job ends, naming the scheduler
 /// instance that ran it. Recording never stops a job: a failed write is logged and the job runs regardless.
+/// Rows older than <see cref="KeptFor"/> are deleted, at most once an hour per instance.
 /// </summary>
 internal sealed class JobRunRecorder(StayfullDb database, ILogger<JobRunRecorder> logger) : IJobListener
 {
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(14);
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+
+    private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
+
     public string Name => nameof(JobRunRecorder);
 
     public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
@@ -47,8 +53,15 @@ internal sealed class JobRunRecorder(StayfullDb database, ILogger<JobRunRecorder
             }
 
             var failure = jobException?.InnerException ?? jobException;
-            run.Finish(context.FireTimeUtc + context.JobRunTime, failure is null ? null : $"{failure.GetType().Name}: {failure.Message}");
+            var finishedAt = context.FireTimeUtc + context.JobRunTime;
+            run.Finish(finishedAt, failure is null ? null : $"{failure.GetType().Name}: {failure.Message}");
             await db.SaveChangesAsync(cancellationToken);
+            if (finishedAt - _prunedAt > PruneEvery)
+            {
+                _prunedAt = finishedAt;
+                var cutoff = finishedAt - KeptFor;
+                await db.JobRuns.Where(r => r.StartedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
