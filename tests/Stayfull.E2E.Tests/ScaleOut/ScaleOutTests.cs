@@ -26,6 +26,9 @@ public sealed class ScaleOutTests(ChromiumFixture chromium)
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
+    /// <summary>Two web processes, PostgreSQL, Redis and Chromium share a small machine: UI steps get longer than the usual 5 s.</summary>
+    private const float SlowStepMs = 30_000;
+
     [Fact]
     public async Task TwoInstancesShareLiveChangesSignInsAndOneScheduleThatSurvivesLosingAnInstance()
     {
@@ -64,14 +67,14 @@ public sealed class ScaleOutTests(ChromiumFixture chromium)
             await manager.GotoAsync(new Uri(b.BaseAddress, "settings/integrations").ToString());
             await manager.WaitForCircuitAsync();
             Assert.Equal("/settings/integrations", new Uri(manager.Url).AbsolutePath);
-            await Expect(manager.GetByTestId("vendor-Seam").GetByTestId("state")).ToHaveTextAsync("Live");
+            await Expect(manager.GetByTestId("vendor-Seam").GetByTestId("state")).ToHaveTextAsync("Live", new() { Timeout = SlowStepMs });
             await screens.TakeAsync(manager, "b-accepts-a-sign-in");
 
             // On B, the desk's console and a hub client, both signed in on B.
             await using var deskContext = await NewContextAsync(b);
             var desk = await deskContext.NewPageAsync();
             await desk.SignInAsync(DemoHotel.FrontDeskEmail);
-            await Expect(desk.GetByTestId($"lock-{room}")).ToHaveAttributeAsync("data-state", "locked");
+            await Expect(desk.GetByTestId($"lock-{room}")).ToHaveAttributeAsync("data-state", "locked", new() { Timeout = SlowStepMs });
             await desk.EvaluateAsync("() => { window.stayfullNotReloaded = true; }");
             await screens.TakeAsync(desk, "b-console-locked");
 
@@ -97,7 +100,7 @@ public sealed class ScaleOutTests(ChromiumFixture chromium)
 
             var change = await lockChanges.Task.WaitAsync(Patience);
             Assert.Equal(hotelId, change.HotelId);
-            await Expect(desk.GetByTestId($"lock-{room}")).ToHaveAttributeAsync("data-state", "unlocked");
+            await Expect(desk.GetByTestId($"lock-{room}")).ToHaveAttributeAsync("data-state", "unlocked", new() { Timeout = SlowStepMs });
             await screens.TakeAsync(desk, "b-console-unlocked-live");
             Assert.True(await desk.EvaluateAsync<bool>("() => window.stayfullNotReloaded === true"), "B's console was reloaded: the change did not arrive live.");
 
@@ -105,6 +108,7 @@ public sealed class ScaleOutTests(ChromiumFixture chromium)
             Assert.Equal(2L, await database.ClusterMembersAsync());
             var bothRunning = await WaitForRunsAsync(database, after: DateTimeOffset.UtcNow, count: 5);
             AssertOncePerTime(bothRunning);
+            AssertOneSchedule(bothRunning);
 
             // A dies mid-flight; B alone keeps the heartbeat, once per time.
             a.Kill();
@@ -126,7 +130,7 @@ public sealed class ScaleOutTests(ChromiumFixture chromium)
         await page.GotoAsync("settings/smart-rooms");
         await page.WaitForCircuitAsync();
         await page.GetByTestId("import-devices").ClickAsync();
-        await Expect(page.GetByTestId("import-result")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("import-result")).ToBeVisibleAsync(new() { Timeout = SlowStepMs });
 
         await page.GotoAsync("settings/integrations");
         await page.WaitForCircuitAsync();
@@ -135,7 +139,7 @@ public sealed class ScaleOutTests(ChromiumFixture chromium)
         await page.Input("field-ApiKey").FillAsync("seam_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)));
         await page.Input("field-WebhookSecret").FillAsync(webhookSecret);
         await page.GetByTestId("save").ClickAsync();
-        await Expect(seam.GetByTestId("state")).ToHaveTextAsync("Live");
+        await Expect(seam.GetByTestId("state")).ToHaveTextAsync("Live", new() { Timeout = SlowStepMs });
     }
 
     private async Task<IBrowserContext> NewContextAsync(StayfullProcess web)
@@ -179,6 +183,17 @@ public sealed class ScaleOutTests(ChromiumFixture chromium)
 
             await Task.Delay(Heartbeat);
         }
+    }
+
+    /// <summary>
+    /// Two schedulers each running their own copy would fire at interleaved times, each time once; one shared
+    /// schedule fires at times a whole interval apart.
+    /// </summary>
+    private static void AssertOneSchedule(IReadOnlyList<(DateTimeOffset Scheduled, string Instance)> runs)
+    {
+        var times = runs.Select(r => r.Scheduled).Distinct().Order().ToList();
+        var close = times.Zip(times.Skip(1)).Where(p => p.Second - p.First < Heartbeat).Select(p => $"{p.First:O} and {p.Second:O}").ToList();
+        Assert.True(close.Count == 0, "Heartbeats closer than their interval, as from two schedules:\n" + string.Join('\n', close));
     }
 
     private static void AssertOncePerTime(IReadOnlyList<(DateTimeOffset Scheduled, string Instance)> runs)
