@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Stayfull.Domain.Data;
 using Stayfull.Domain.Integrations;
-using Stayfull.Domain.Live;
 using Stayfull.Domain.Tenancy;
 using Stayfull.Web.Api;
 using Stayfull.Web.Auth;
@@ -26,7 +25,10 @@ public static class WebApplicationBuilderExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddSignalR();
+        var instance = InstanceIdentity.ForThisProcess();
+        services.AddSingleton(instance);
+        services.AddSignalR().AddStayfullBackplane(builder.Configuration);
+        services.AddStayfullRedis(builder.Configuration);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<DomainExceptionHandler>();
@@ -35,12 +37,11 @@ public static class WebApplicationBuilderExtensions
         services.AddStayfullForwardedHeaders(builder.Configuration);
         services.AddStayfullDataProtection(builder.Configuration);
 
-        services.AddSingleton<HotelChangeNotifier>();
-        services.AddSingleton<ILiveUpdatePublisher>(sp => sp.GetRequiredService<HotelChangeNotifier>());
+        services.AddStayfullLiveUpdates(builder.Configuration);
         services.AddScoped<ICurrentStaff, CurrentStaffFromSignIn>();
         services.AddSingleton<ICredentialProtector, DataProtectionCredentialProtector>();
         services.AddHostedService<WorkProcessorService>();
-        services.AddStayfullJobs();
+        services.AddStayfullJobs(builder.Configuration, instance);
         services.AddStayfullHealthChecks();
         services.AddScoped<Components.Common.UiActions>();
         services.AddStayfullGuestCheckIn(builder.Configuration);

@@ -18,6 +18,7 @@ using Stayfull.Domain.Rates;
 using Stayfull.Domain.Replies;
 using Stayfull.Domain.Reservations;
 using Stayfull.Domain.Rooms;
+using Stayfull.Domain.Scheduling;
 using Stayfull.Domain.SmartRooms;
 using Stayfull.Domain.SmartRooms.Climate;
 using Stayfull.Domain.Tenancy;
@@ -141,6 +142,9 @@ public abstract class StayfullDbContext(DbContextOptions options) : IdentityDbCo
     /// Platform-wide, not a hotel's: no tenant filter applies and the tenant guard leaves it alone.
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Each firing of a scheduled job, by instance (not tenant-owned).</summary>
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -14,9 +14,10 @@ public static class HealthEndpoints
     public const string Path = "/health";
     public const string Database = "database";
     public const string Scheduler = "scheduler";
+    public const string Redis = "redis";
 
     /// <summary>A hung database must not hang the load balancer's probe.</summary>
-    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(10);
 
     public static IServiceCollection AddStayfullHealthChecks(this IServiceCollection services)
     {

@@ -1,5 +1,6 @@
 using Quartz;
 using Stayfull.Web.Integrations;
+using Stayfull.Web.Startup;
 
 namespace Stayfull.Web.Jobs;
 
@@ -7,12 +8,35 @@ public static class JobsServiceCollectionExtensions
 {
     /// <summary>
     /// Scheduled work (Quartz). Jobs are thin and idempotent, so a repeated or late run does no harm.
-    /// The job store is in memory for a single instance; a shared, clustered store is a deployment setting.
+    /// The job store is in memory for a single instance; <c>Scheduler:Clustered</c> shares it in the database
+    /// (<see cref="ClusteredJobStore"/>). Every firing is recorded in <c>JobRuns</c>.
     /// </summary>
-    public static IServiceCollection AddStayfullJobs(this IServiceCollection services)
+    public static IServiceCollection AddStayfullJobs(this IServiceCollection services, IConfiguration configuration, InstanceIdentity instance)
     {
+        var settings = configuration.GetSection(SchedulerSettings.Section).Get<SchedulerSettings>() ?? new SchedulerSettings();
+
+        // Each instance declares the same jobs and triggers at start. A declared trigger replaces the stored one but
+        // keeps its firing history, so a restart (or a second instance starting) does not fire a schedule again.
+        services.Configure<QuartzOptions>(o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
         services.AddQuartz(q =>
         {
+            q.ConfigureScheduler(o => o.InstanceId = instance.Id);
+            if (settings.Clustered)
+            {
+                q.UseStayfullClusteredStore(configuration, settings);
+            }
+
+            q.AddJobListener<JobRunRecorder>();
+            if (settings.HeartbeatInterval is { } heartbeat && heartbeat > TimeSpan.Zero)
+            {
+                q.AddJob<SchedulerHeartbeatJob>(j => j.WithIdentity(SchedulerHeartbeatJob.Key));
+                q.AddTrigger(t => t
+                    .ForJob(SchedulerHeartbeatJob.Key)
+                    .WithIdentity("scheduler-heartbeat", "operations")
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(heartbeat).RepeatForever()));
+            }
+
             q.AddJob<PreArrivalMessagesJob>(j => j.WithIdentity(PreArrivalMessagesJob.Key));
             q.AddTrigger(t => t
                 .ForJob(PreArrivalMessagesJob.Key)
@@ -50,6 +74,7 @@ public static class JobsServiceCollectionExtensions
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         // The demo hotels' simulated locks tick on the injected clock, per instance (their workspaces are in memory).
+        // With several instances each ticks its own simulation; demo mode is not meant for a scaled-out deployment.
         services.AddDemoSeamEvents();
         services.AddDemoChannexEvents();
 

@@ -7,6 +7,7 @@ namespace Stayfull.Web.Live;
 /// <summary>
 /// Hands each open Blazor screen a subscription to its hotel's changes, and forwards every change to
 /// the live hub's group of that hotel (<see cref="LiveHub"/>). Subscriptions are disposed with the component.
+/// With several instances, <see cref="SharedLiveUpdatePublisher"/> also shares each change with the others.
 /// </summary>
 public sealed class HotelChangeNotifier(IHubContext<LiveHub, ILiveClient> hub, ILogger<HotelChangeNotifier> logger) : ILiveUpdatePublisher
 {
@@ -19,26 +20,46 @@ public sealed class HotelChangeNotifier(IHubContext<LiveHub, ILiveClient> hub, I
         return subscription;
     }
 
+    /// <summary>Tells this instance's open screens, then the hub's clients of the hotel (on every instance, through the backplane when there is one).</summary>
     public async ValueTask PublishAsync(HotelChange change, CancellationToken cancellationToken = default)
     {
-        if (_subscriptions.TryGetValue(change.HotelId, out var subscribers))
+        await DeliverToScreensAsync(change);
+        try
         {
-            foreach (var subscriber in subscribers.Keys)
-            {
-                try
-                {
-                    await subscriber.OnChange(change);
-                }
-#pragma warning disable CA1031 // one broken screen must not stop the others from updating
-                catch (Exception ex)
+            await hub.Clients.Group(LiveHub.GroupOf(change.HotelId)).Changed(change);
+        }
+#pragma warning disable CA1031 // a backplane outage must not undo a saved change or stop this instance's screens
+        catch (Exception ex)
 #pragma warning restore CA1031
-                {
-                    logger.LogWarning(ex, "A live subscriber of hotel {HotelId} failed", change.HotelId);
-                }
-            }
+        {
+            logger.LogError(ex, "The live hub could not send a {Topic} change of hotel {HotelId}", change.Topic, change.HotelId);
+        }
+    }
+
+    /// <summary>
+    /// Tells this instance's open screens only: for a change another instance saved, whose hub clients the
+    /// backplane has already reached.
+    /// </summary>
+    public async Task DeliverToScreensAsync(HotelChange change)
+    {
+        if (!_subscriptions.TryGetValue(change.HotelId, out var subscribers))
+        {
+            return;
         }
 
-        await hub.Clients.Group(LiveHub.GroupOf(change.HotelId)).Changed(change);
+        foreach (var subscriber in subscribers.Keys)
+        {
+            try
+            {
+                await subscriber.OnChange(change);
+            }
+#pragma warning disable CA1031 // one broken screen must not stop the others from updating
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(ex, "A live subscriber of hotel {HotelId} failed", change.HotelId);
+            }
+        }
     }
 
     private void Remove(Subscription subscription)
