@@ -65,6 +65,7 @@ public static class DomainServiceCollectionExtensions
         // Integration platform: durable webhook inbox, outbox of side effects, log and connections.
         services.AddOptions<IntegrationPricing>().Bind(configuration.GetSection(IntegrationPricing.Section));
         services.AddSingleton<WebhookInbox>();
+        services.AddOptions<WorkQueueOptions>().Bind(configuration.GetSection(WorkQueueOptions.Section));
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<OutboxProcessor>();
         services.AddOptions<VendorRateLimitOptions>().Bind(configuration.GetSection(VendorRateLimitOptions.Section));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Stayfull.Domain.Data;
 using Stayfull.Domain.Live;
 using Stayfull.Domain.Tenancy;
@@ -12,24 +13,29 @@ namespace Stayfull.Domain.Integrations;
 /// A failure is retried with backoff and jitter, then parked as failed for staff to retry, and the
 /// hotel's open screens are told at once.
 /// </summary>
-public sealed class InboxProcessor(StayfullDb database, IServiceScopeFactory scopes, TimeProvider time, ILiveUpdatePublisher live, ILogger<InboxProcessor> logger)
+public sealed class InboxProcessor(StayfullDb database, IOptions<WorkQueueOptions> workQueue, IServiceScopeFactory scopes, TimeProvider time, ILiveUpdatePublisher live, ILogger<InboxProcessor> logger)
 {
     /// <returns>How many events were taken.</returns>
     public async Task<int> ProcessDueAsync(int batchSize, CancellationToken cancellationToken)
     {
-        var claimed = await WorkQueue.ClaimDueAsync(database, db => db.InboxEvents, batchSize, time.GetUtcNow(), cancellationToken);
-        foreach (var id in claimed)
+        var claimed = await WorkQueue.ClaimDueAsync(database, db => db.InboxEvents, batchSize, time.GetUtcNow(), workQueue.Value.ClaimFor, cancellationToken);
+        foreach (var claim in claimed)
         {
-            await ProcessAsync(id, cancellationToken);
+            await ProcessAsync(claim, cancellationToken);
         }
 
         return claimed.Count;
     }
 
-    private async Task ProcessAsync(Guid id, CancellationToken cancellationToken)
+    private async Task ProcessAsync(WorkQueue.Claimed claim, CancellationToken cancellationToken)
     {
         await using var db = database.ForPlatform();
-        var inboxEvent = await db.InboxEvents.IgnoreQueryFilters().SingleAsync(e => e.Id == id, cancellationToken);
+        var inboxEvent = await db.InboxEvents.IgnoreQueryFilters().SingleAsync(e => e.Id == claim.Id, cancellationToken);
+        if (!await WorkQueue.ConfirmAsync(db, inboxEvent, claim, time.GetUtcNow(), workQueue.Value.ClaimFor, cancellationToken))
+        {
+            return;
+        }
+
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Stayfull.Domain.Data;
 using Stayfull.Domain.Live;
 using Stayfull.Domain.Tenancy;
@@ -13,26 +14,31 @@ namespace Stayfull.Domain.Integrations;
 /// permanent refusals and exhausted retries are parked as failed, visible with a retry button and
 /// announced to the hotel's open screens.
 /// </summary>
-public sealed class OutboxProcessor(StayfullDb database, IServiceScopeFactory scopes, TimeProvider time, ILiveUpdatePublisher live, VendorRateLimits rateLimits, ILogger<OutboxProcessor> logger)
+public sealed class OutboxProcessor(StayfullDb database, IOptions<WorkQueueOptions> workQueue, IServiceScopeFactory scopes, TimeProvider time, ILiveUpdatePublisher live, VendorRateLimits rateLimits, ILogger<OutboxProcessor> logger)
 {
     /// <summary>How long work waits when its vendor's budget for the second is spent.</summary>
     private static readonly TimeSpan RateLimitPause = TimeSpan.FromSeconds(1);
 
     public async Task<int> ProcessDueAsync(int batchSize, CancellationToken cancellationToken)
     {
-        var claimed = await WorkQueue.ClaimDueAsync(database, db => db.OutboxMessages, batchSize, time.GetUtcNow(), cancellationToken);
-        foreach (var id in claimed)
+        var claimed = await WorkQueue.ClaimDueAsync(database, db => db.OutboxMessages, batchSize, time.GetUtcNow(), workQueue.Value.ClaimFor, cancellationToken);
+        foreach (var claim in claimed)
         {
-            await ProcessAsync(id, cancellationToken);
+            await ProcessAsync(claim, cancellationToken);
         }
 
         return claimed.Count;
     }
 
-    private async Task ProcessAsync(Guid id, CancellationToken cancellationToken)
+    private async Task ProcessAsync(WorkQueue.Claimed claim, CancellationToken cancellationToken)
     {
         await using var db = database.ForPlatform();
-        var message = await db.OutboxMessages.IgnoreQueryFilters().SingleAsync(m => m.Id == id, cancellationToken);
+        var message = await db.OutboxMessages.IgnoreQueryFilters().SingleAsync(m => m.Id == claim.Id, cancellationToken);
+        if (!await WorkQueue.ConfirmAsync(db, message, claim, time.GetUtcNow(), workQueue.Value.ClaimFor, cancellationToken))
+        {
+            return;
+        }
+
         if (!rateLimits.TryTake(message.Vendor, message.HotelId))
         {
             message.Defer(time.GetUtcNow() + RateLimitPause);

@@ -20,10 +20,14 @@ public sealed class HotelChangeNotifier(IHubContext<LiveHub, ILiveClient> hub, I
         return subscription;
     }
 
-    /// <summary>Tells this instance's open screens, then the hub's clients of the hotel (on every instance, through the backplane when there is one).</summary>
+    /// <summary>
+    /// Tells this instance's open screens and the hub's clients of the hotel (on every instance, through the
+    /// backplane when there is one). Both start at once: a screen reloads its data before it shows a change,
+    /// and hub clients should not wait for that.
+    /// </summary>
     public async ValueTask PublishAsync(HotelChange change, CancellationToken cancellationToken = default)
     {
-        await DeliverToScreensAsync(change);
+        var screens = DeliverToScreensAsync(change);
         try
         {
             await hub.Clients.Group(LiveHub.GroupOf(change.HotelId)).Changed(change);
@@ -34,31 +38,31 @@ public sealed class HotelChangeNotifier(IHubContext<LiveHub, ILiveClient> hub, I
         {
             logger.LogError(ex, "The live hub could not send a {Topic} change of hotel {HotelId}", change.Topic, change.HotelId);
         }
+
+        await screens;
     }
 
     /// <summary>
     /// Tells this instance's open screens only: for a change another instance saved, whose hub clients the
-    /// backplane has already reached.
+    /// backplane has already reached. Screens are told side by side, not one after another: each reloads
+    /// from the database, and with dozens of consoles open the last would otherwise wait for all the others.
     /// </summary>
-    public async Task DeliverToScreensAsync(HotelChange change)
-    {
-        if (!_subscriptions.TryGetValue(change.HotelId, out var subscribers))
-        {
-            return;
-        }
+    public Task DeliverToScreensAsync(HotelChange change) =>
+        _subscriptions.TryGetValue(change.HotelId, out var subscribers)
+            ? Task.WhenAll(subscribers.Keys.Select(subscriber => DeliverAsync(subscriber, change)))
+            : Task.CompletedTask;
 
-        foreach (var subscriber in subscribers.Keys)
+    private async Task DeliverAsync(Subscription subscriber, HotelChange change)
+    {
+        try
         {
-            try
-            {
-                await subscriber.OnChange(change);
-            }
+            await subscriber.OnChange(change);
+        }
 #pragma warning disable CA1031 // one broken screen must not stop the others from updating
-            catch (Exception ex)
+        catch (Exception ex)
 #pragma warning restore CA1031
-            {
-                logger.LogWarning(ex, "A live subscriber of hotel {HotelId} failed", change.HotelId);
-            }
+        {
+            logger.LogWarning(ex, "A live subscriber of hotel {HotelId} failed", change.HotelId);
         }
     }
 

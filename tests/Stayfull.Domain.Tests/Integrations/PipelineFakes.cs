@@ -56,12 +56,20 @@ public sealed class ScriptedDispatcher : IOutboxDispatcher
 
     public IReadOnlyList<string> Calls => [.. _calls];
 
+    /// <summary>Runs while the vendor is "busy" with a call: a slow answer, or what other instances do meanwhile.</summary>
+    public Func<OutboxMessage, Task>? During { get; set; }
+
     public void Then(DispatchResult result) => _script.Enqueue(result);
 
-    public Task<DispatchResult> DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task<DispatchResult> DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         _calls.Enqueue(message.IdempotencyKey);
-        return Task.FromResult(_script.TryDequeue(out var next) ? next : DispatchResult.Succeeded("SM" + Guid.NewGuid().ToString("N")));
+        if (During is { } during)
+        {
+            await during(message);
+        }
+
+        return _script.TryDequeue(out var next) ? next : DispatchResult.Succeeded("SM" + Guid.NewGuid().ToString("N"));
     }
 }
 

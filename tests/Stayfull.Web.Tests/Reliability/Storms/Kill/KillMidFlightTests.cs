@@ -41,6 +41,9 @@ public sealed class KillMidFlightTests(ITestOutputHelper output)
             ["Database:SeedDemoData"] = "false",
             ["DataProtection:KeyStore"] = "Database",
             ["Integrations:Stripe:ApiBase"] = stripe.Url,
+
+            // Work the killed process had taken waits out its claim before the restarted one picks it up.
+            ["Integrations:WorkQueue:ClaimFor"] = "00:00:15",
         };
         var (hotelId, authToken) = await ArrangeAsync(settings);
 
@@ -176,7 +179,7 @@ public sealed class KillMidFlightTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Until nothing is pending. Work the killed process had claimed stays locked for its claim (two minutes) and
+    /// Until nothing is pending. Work the killed process had claimed stays locked for its claim (15 s here) and
     /// is then taken again: that is the designed recovery, so the wait allows for it.
     /// </summary>
     private static async Task WaitForDrainAsync(string file, TimeSpan limit)
