@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Stayfull.Domain.Data;
@@ -34,7 +31,7 @@ public sealed class LockStatusLiveTests(ChromiumFixture chromium)
     {
         await using var server = StayfullServer.Start(new Dictionary<string, string?> { ["Integrations:Seam:BaseUrl"] = "http://127.0.0.1:9" });
         var hotelId = await server.DemoHotelIdAsync();
-        var webhookSecret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+        var webhookSecret = SignedSeamWebhook.NewSecret();
         await ImportLocksThenConnectSeamAsync(server, hotelId, webhookSecret);
         var (room, deviceId) = await LockedRoomAsync(server, hotelId);
 
@@ -55,7 +52,7 @@ public sealed class LockStatusLiveTests(ChromiumFixture chromium)
         await desk.EvaluateAsync("() => { window.stayfullNotReloaded = true; }");
 
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        await PostSignedAsync(http, hotelId, webhookSecret, "lock.unlocked", deviceId);
+        await SignedSeamWebhook.PostAsync(http, hotelId, webhookSecret, "lock.unlocked", deviceId);
 
         await Expect(icon).ToHaveAttributeAsync("data-state", "unlocked");
         await screens.TakeAsync(grid, "grid-unlocked-live");
@@ -88,31 +85,5 @@ public sealed class LockStatusLiveTests(ChromiumFixture chromium)
             .ToListAsync();
         var first = locks.OrderBy(l => l.Number, StringComparer.Ordinal).First();
         return (first.Number, first.SeamDeviceId);
-    }
-
-    /// <summary>Posts one Seam event as Svix delivers it: the event object as the body, signed with the hotel's webhook secret.</summary>
-    private static async Task PostSignedAsync(HttpClient http, Guid hotelId, string webhookSecret, string eventType, string deviceId)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var body = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["event_id"] = Guid.NewGuid().ToString(),
-            ["event_type"] = eventType,
-            ["device_id"] = deviceId,
-            ["workspace_id"] = Guid.NewGuid().ToString(),
-            ["method"] = "keycode",
-            ["occurred_at"] = now.ToString("O", CultureInfo.InvariantCulture),
-            ["created_at"] = now.ToString("O", CultureInfo.InvariantCulture),
-        });
-        var messageId = "msg_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var key = Convert.FromBase64String(webhookSecret["whsec_".Length..]);
-        var signature = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{messageId}.{timestamp}.{body}")));
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"webhooks/seam/{hotelId}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("webhook-id", messageId);
-        request.Headers.Add("webhook-timestamp", timestamp);
-        request.Headers.Add("webhook-signature", "v1," + signature);
-        using var response = await http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"The webhook was refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 }

@@ -40,16 +40,20 @@ public sealed class ChromiumFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (cookies, storage) pointed at <paramref name="server"/>.</summary>
-    public async Task<IBrowserContext> NewContextAsync(StayfullServer server)
+    public Task<IBrowserContext> NewContextAsync(StayfullServer server) => NewContextAsync(server.BaseAddress);
+
+    /// <summary>A fresh browser profile (cookies, storage) pointed at <paramref name="baseAddress"/>.</summary>
+    /// <param name="defaultTimeoutMs">How long an action or wait may take, e.g. longer against a separate app process.</param>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, float defaultTimeoutMs = 20_000)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = server.BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             Locale = "en-GB",
             TimezoneId = "Europe/Lisbon",
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(defaultTimeoutMs);
         return context;
     }
 

@@ -142,18 +142,7 @@ public sealed class ScaleOutTests(ChromiumFixture chromium)
         await Expect(seam.GetByTestId("state")).ToHaveTextAsync("Live", new() { Timeout = SlowStepMs });
     }
 
-    private async Task<IBrowserContext> NewContextAsync(StayfullProcess web)
-    {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = web.BaseAddress.ToString(),
-            Locale = "en-GB",
-            TimezoneId = "Europe/Lisbon",
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        context.SetDefaultTimeout(30_000);
-        return context;
-    }
+    private Task<IBrowserContext> NewContextAsync(StayfullProcess web) => chromium.NewContextAsync(web.BaseAddress, defaultTimeoutMs: 30_000);
 
     private static async Task<string> CookieHeaderAsync(IBrowserContext context, StayfullProcess web) =>
         string.Join("; ", (await context.CookiesAsync([web.BaseAddress.ToString()])).Select(c => $"{c.Name}={c.Value}"));

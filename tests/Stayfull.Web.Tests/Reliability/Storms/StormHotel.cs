@@ -21,7 +21,7 @@ public sealed record StormHotelPlan(int Number, int Guests, int Locks)
 
     public string GuestPhone(int guest) => $"+3519{Number:00}{guest:0000000}";
 
-    public string IntentId(int guest) => StormStripeDispatcher.IntentIdFor(GuestEmail(guest));
+    public string IntentId(int guest) => StormVendors.IntentIdFor(GuestEmail(guest));
 
     public string LockId(int device) => $"lock-{Number}-{device:00}";
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Stayfull.E2E.Tests.ScaleOut;
+namespace Stayfull.E2E.Tests.Harness;
 
 /// <summary>A Seam event as Svix delivers it: the event object as the body, signed with the hotel's webhook secret.</summary>
 internal static class SignedSeamWebhook
