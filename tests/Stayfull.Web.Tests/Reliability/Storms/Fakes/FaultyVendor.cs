@@ -51,6 +51,9 @@ public sealed class FaultyVendor : IDisposable
     /// <summary>How long each performed call takes before its answer leaves (a real vendor is never instant).</summary>
     public TimeSpan Latency { get; init; }
 
+    /// <summary>The request header that names the caller's account (Channex sends its key in <c>user-api-key</c>).</summary>
+    public string AccountHeader { get; init; } = "Authorization";
+
     /// <summary>Every call that reached the vendor, in arrival order.</summary>
     public IReadOnlyList<VendorCall> Calls => [.. _calls];
 
@@ -62,7 +65,7 @@ public sealed class FaultyVendor : IDisposable
     private ResponseMessage Answer(IRequestMessage request)
     {
         var intent = _intentOf(request);
-        var account = request.Headers is { } h && h.TryGetValue("Authorization", out var auth) ? string.Join(",", auth) : "";
+        var account = request.Headers is { } h && h.TryGetValue(AccountHeader, out var auth) ? string.Join(",", auth) : "";
         string? fault;
         lock (_gate)
         {
@@ -131,7 +134,7 @@ public sealed class FaultyVendor : IDisposable
 /// <summary>One call as the vendor saw it: which intent, whose account, when by the caller's clock, and how it ended.</summary>
 public sealed record VendorCall(string Intent, string Account, DateTimeOffset At, string? Fault, bool Performed);
 
-/// <summary>The three vendors' answers to a request they perform.</summary>
+/// <summary>The vendors' answers to a request they perform.</summary>
 public static class VendorAnswers
 {
     public static (int, string, IReadOnlyDictionary<string, string>) StripeIntent(IRequestMessage request, string ordinal)
@@ -150,8 +153,14 @@ public static class VendorAnswers
         return (201, $$"""{"sid":"SM{{ordinal}}fault","status":"queued","to":"{{form["To"]}}","from":"{{form["From"]}}","body":"sent","direction":"outbound-api","num_segments":"1","error_code":null,"error_message":null,"date_created":"Tue, 24 Nov 2026 12:00:00 +0000"}""", new Dictionary<string, string>());
     }
 
+    public static (int, string, IReadOnlyDictionary<string, string>) ChannexMessage(IRequestMessage request, string ordinal) =>
+        (200, "{\"data\":{\"type\":\"message\",\"id\":\"msg-fault" + ordinal + "\",\"attributes\":{\"message\":\"sent\",\"sender\":\"property\",\"inserted_at\":\"2026-11-24T12:00:00.000000\"}}}", new Dictionary<string, string>());
+
     public static string IdempotencyKey(IRequestMessage request) =>
         request.Headers is { } h && h.TryGetValue("Idempotency-Key", out var key) ? string.Join(",", key) : throw new InvalidOperationException("A Stripe call without Idempotency-Key.");
 
     public static string Body(IRequestMessage request) => request.Body ?? "";
+
+    /// <summary>The path and the body: a chat reply's booking is in its path, its text in its body.</summary>
+    public static string PathAndBody(IRequestMessage request) => request.Path + " " + request.Body;
 }

@@ -7,10 +7,14 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Stayfull.Domain.Data;
 using Stayfull.Domain.Hotels;
+using Stayfull.Domain.Inbox;
 using Stayfull.Domain.Integrations;
+using Stayfull.Domain.Live;
 using Stayfull.Domain.Messaging;
 using Stayfull.Domain.Payments;
 using Stayfull.Domain.Reservations;
+using Stayfull.Domain.Sessions;
+using Stayfull.Domain.Tenancy;
 using Stayfull.Web.Integrations;
 using Stayfull.Web.Tests.Http.Harness;
 using Stayfull.Web.Tests.Reliability.Storms.Fakes;
@@ -19,9 +23,10 @@ using Xunit.Abstractions;
 namespace Stayfull.Web.Tests.Reliability.Storms.Faults;
 
 /// <summary>
-/// Stripe, SendGrid and Twilio answer 30 % of calls (seeded) with 500, 429 + Retry-After, or too late for the
-/// adapter's timeout. Hundreds of intents made by ordinary domain actions (bookings holding deposits, their
-/// confirmation emails, check-in links by SMS) must each be performed exactly once at the vendor, and no
+/// Stripe, SendGrid, Twilio and Channex answer 30 % of calls (seeded) with 500, 429 + Retry-After, or too late
+/// for the adapter's timeout. Hundreds of intents made by ordinary domain actions (bookings holding deposits,
+/// their confirmation emails, check-in links by SMS, replies in OTA chats) must each be performed exactly once
+/// at the vendor, and no
 /// hotel's account may call a vendor more often than its rate limit allows. The outbox runs on a test clock,
 /// so backoffs and Retry-After cost no real time.
 /// </summary>
@@ -39,6 +44,7 @@ public sealed class VendorFaultTests(ITestOutputHelper output)
         using var stripe = new FaultyVendor("/v1/payment_intents", 101, FaultShare, SlowAnswer, clock, VendorAnswers.IdempotencyKey, VendorAnswers.StripeIntent, slowCallsSucceed: true);
         using var sendGrid = new FaultyVendor("/v3/mail/send", 202, FaultShare, SlowAnswer, clock, VendorAnswers.Body, VendorAnswers.SendGridAccepted, slowCallsSucceed: false);
         using var twilio = new FaultyVendor("/2010-04-01/Accounts/*", 303, FaultShare, SlowAnswer, clock, VendorAnswers.Body, VendorAnswers.TwilioCreated, slowCallsSucceed: false);
+        using var channex = new FaultyVendor("/api/v1/bookings/*/messages", 404, FaultShare, SlowAnswer, clock, VendorAnswers.PathAndBody, VendorAnswers.ChannexMessage, slowCallsSucceed: false) { AccountHeader = "user-api-key" };
         var timeout = AdapterTimeout.ToString("c", CultureInfo.InvariantCulture);
         await using var app = new StayfullApplication(
             configureServices: services =>
@@ -56,6 +62,8 @@ public sealed class VendorFaultTests(ITestOutputHelper output)
                 ["SendGrid:Timeout"] = timeout,
                 ["Twilio:ApiBaseUrl"] = twilio.Url,
                 ["Twilio:Timeout"] = timeout,
+                ["Integrations:Channex:BaseUrl"] = channex.Url + "/api/v1/",
+                ["Integrations:Channex:Timeout"] = timeout,
             });
 
         var hotels = new List<TestTenant>();
@@ -69,21 +77,28 @@ public sealed class VendorFaultTests(ITestOutputHelper output)
             await BookAndTextAsync(app, hotel, h, guests: 60);
         }
 
+        foreach (var (hotel, h) in hotels.Select((t, i) => (t, i)))
+        {
+            await AnswerOtaChatsAsync(app, hotel, h, guests: 25);
+        }
+
         var intents = await PendingIntentsAsync(app);
-        Assert.InRange(intents, 300, 400);
+        Assert.InRange(intents, 350, 450);
 
         var rounds = await DriveOutboxAsync(app, clock);
-        output.WriteLine($"{intents} intents done in {rounds} rounds over {clock.GetUtcNow() - clock.Start:g} of test time; faults: Stripe {stripe.Faults}/{stripe.Calls.Count}, SendGrid {sendGrid.Faults}/{sendGrid.Calls.Count}, Twilio {twilio.Faults}/{twilio.Calls.Count}");
+        output.WriteLine($"{intents} intents done in {rounds} rounds over {clock.GetUtcNow() - clock.Start:g} of test time; faults: Stripe {stripe.Faults}/{stripe.Calls.Count}, SendGrid {sendGrid.Faults}/{sendGrid.Calls.Count}, Twilio {twilio.Faults}/{twilio.Calls.Count}, Channex {channex.Faults}/{channex.Calls.Count}");
 
         await using var db = app.Services.GetRequiredService<StayfullDb>().ForPlatform();
         var outbox = await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking().ToListAsync();
         Assert.All(outbox, m => Assert.True(m.Status == WorkStatus.Done, $"{m.Vendor} {m.Operation} {m.IdempotencyKey} is {m.Status}: {m.LastError}"));
-        Assert.True(stripe.Faults + sendGrid.Faults + twilio.Faults > intents / 5, "The vendors hardly failed: the test proves nothing.");
+        Assert.True(stripe.Faults + sendGrid.Faults + twilio.Faults + channex.Faults > intents / 5, "The vendors hardly failed: the test proves nothing.");
 
         // Exactly one performed call per intent at each vendor.
         AssertOncePerIntent("Stripe", stripe, outbox.Count(m => m.Vendor == IntegrationVendor.Stripe));
         AssertOncePerIntent("SendGrid", sendGrid, outbox.Count(m => m.Vendor == IntegrationVendor.SendGrid));
         AssertOncePerIntent("Twilio", twilio, outbox.Count(m => m.Vendor == IntegrationVendor.Twilio));
+        Assert.All(outbox.Where(m => m.Vendor == IntegrationVendor.Channex), m => Assert.Equal(GuestReplies.SendOtaMessageOperation, m.Operation));
+        AssertOncePerIntent("Channex", channex, outbox.Count(m => m.Vendor == IntegrationVendor.Channex));
         Assert.Equal(outbox.Where(m => m.Vendor == IntegrationVendor.Stripe).Select(m => m.IdempotencyKey).Order(), stripe.Performed.Keys.Order());
 
         // Every payment knows its intent, and no message waits for a sid it never got.
@@ -96,6 +111,7 @@ public sealed class VendorFaultTests(ITestOutputHelper output)
         AssertWithinLimit("Stripe", stripe, limits.For(IntegrationVendor.Stripe));
         AssertWithinLimit("SendGrid", sendGrid, limits.For(IntegrationVendor.SendGrid));
         AssertWithinLimit("Twilio", twilio, limits.For(IntegrationVendor.Twilio));
+        AssertWithinLimit("Channex", channex, limits.For(IntegrationVendor.Channex));
     }
 
     private static async Task<TestTenant> ConnectedHotelAsync(StayfullApplication app, int h)
@@ -130,6 +146,27 @@ public sealed class VendorFaultTests(ITestOutputHelper output)
                 },
                 CancellationToken.None);
             await messaging.SendAsync(reservation.Id, MessageTemplateKeys.CheckInLink, MessageChannel.Sms, new TemplateExtras(CheckInLink: $"https://stay.test/c/{h}-{g}"), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Connects the hotel to Channex, then answers a guest's question in each booking's OTA chat (each reply an intent).</summary>
+    private static async Task AnswerOtaChatsAsync(StayfullApplication app, TestTenant tenant, int h, int guests)
+    {
+        // Connected after the bookings, so the only Channex work is the chat replies.
+        await app.As<IntegrationSettingsService>(tenant).ConnectAsync(IntegrationVendor.Channex, new Dictionary<string, string> { ["ApiKey"] = "chx-" + Guid.NewGuid().ToString("N"), ["PropertyId"] = $"prop-fault-{h}", ["WebhookSecret"] = Guid.NewGuid().ToString("N") }, CancellationToken.None);
+        // The inbox's services take scoped listeners, so they are made in a scope of their own, acting as the owner.
+        await using var scope = app.Services.CreateAsyncScope();
+        var sessions = new HotelSessions(
+            scope.ServiceProvider.GetRequiredService<StayfullDb>(),
+            new FixedCurrentStaff(new StaffContext(tenant.HotelId, "test-owner", "Owner (test)", StaffRole.Owner)),
+            app.Services.GetRequiredService<TimeProvider>(),
+            app.Services.GetRequiredService<ILiveUpdatePublisher>());
+        var intake = ActivatorUtilities.CreateInstance<InboxIntake>(scope.ServiceProvider, sessions);
+        var inbox = ActivatorUtilities.CreateInstance<InboxService>(scope.ServiceProvider, sessions);
+        for (var g = 0; g < guests; g++)
+        {
+            var question = await intake.ReceiveOtaAsync($"chx-fault-{h}-{g}", $"BDC-{h}-{g}", "Is there parking?", app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None);
+            await inbox.ReplyAsync(question.ConversationId!.Value, $"Yes, parking is free for booking {h}-{g}.", CancellationToken.None);
         }
     }
 
